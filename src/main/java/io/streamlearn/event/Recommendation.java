@@ -1,0 +1,11 @@
+package io.streamlearn.event;
+
+import java.util.List;
+
+/**
+ * The answer to one interaction, published to {@code recommendations}: the score of the interacted
+ * item and the user's top-K, both computed before the model learned from this interaction.
+ */
+public record Recommendation(String eventId, String userId, String itemId, double score,
+        List<ScoredItem> recommendations, long modelVersion, long producedAt) {
+}

@@ -1,0 +1,39 @@
+package io.streamlearn.learn;
+
+import java.util.List;
+
+import io.streamlearn.checkpoint.ModelProvenance;
+import io.streamlearn.checkpoint.StateRow;
+
+/**
+ * A model that answers queries and keeps learning from mini-batches of examples. Its whole state is
+ * a set of small keyed rows, so it can be checkpointed row by row into a key-value store and
+ * restored from one. Streaming code talks to models only through this interface.
+ *
+ * @param <Q> what a prediction is asked for
+ * @param <A> the answer
+ * @param <E> a training example
+ */
+public interface OnlineModel<Q, A, E> {
+
+    /** Answers from the current parameters; never changes them. */
+    A predict(Q query);
+
+    /**
+     * Applies one mini-batch update.
+     *
+     * @return the rows whose stored form changed (a row with a null value was removed)
+     */
+    List<StateRow> learn(List<E> batch);
+
+    /** Every row of the current state; {@link #restore} of these rows recreates an equal model. */
+    List<StateRow> snapshot();
+
+    /** Replaces the current state with the given rows (a full snapshot, in any order). */
+    void restore(Iterable<StateRow> rows);
+
+    /** Number of mini-batch updates applied since the model was created, restores included. */
+    long version();
+
+    ModelProvenance provenance();
+}

@@ -1,0 +1,80 @@
+package io.streamlearn.recommend;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Settings of the sequence-aware recommender; see README, "Configuration", for each key.
+ *
+ * @param dimension embedding width
+ * @param historyLength how many of the user's most recent items form the user representation
+ * @param historyDecay weight ratio between consecutive history positions (most recent weighs most)
+ * @param negatives uniformly sampled negative items per positive
+ * @param learningRate Adagrad step size
+ * @param initScale standard deviation of the initial embedding values
+ * @param itemCapacity most items held at once; beyond it the longest-idle item is evicted
+ * @param itemIdleMillis an item unseen this long may be evicted even below capacity
+ * @param topK length of each recommendation list
+ * @param seed seed of initialisation and negative sampling
+ */
+public record RecommenderConfig(int dimension, int historyLength, float historyDecay, int negatives, float learningRate,
+        float initScale, int itemCapacity, long itemIdleMillis, int topK, long seed) {
+
+    public RecommenderConfig {
+        if (historyDecay <= 0 || historyDecay > 1) {
+            throw new IllegalArgumentException("historyDecay must be in (0, 1]");
+        }
+        if (dimension < 1 || historyLength < 1 || negatives < 1 || itemCapacity < 2 || topK < 1) {
+            throw new IllegalArgumentException("recommender sizes must be positive");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    Map<String, String> asMap() {
+        Map<String, String> map = new TreeMap<>();
+        map.put("dimension", Integer.toString(dimension));
+        map.put("historyLength", Integer.toString(historyLength));
+        map.put("historyDecay", Float.toString(historyDecay));
+        map.put("negatives", Integer.toString(negatives));
+        map.put("learningRate", Float.toString(learningRate));
+        map.put("initScale", Float.toString(initScale));
+        map.put("itemCapacity", Integer.toString(itemCapacity));
+        map.put("itemIdleMillis", Long.toString(itemIdleMillis));
+        map.put("topK", Integer.toString(topK));
+        map.put("seed", Long.toString(seed));
+        return map;
+    }
+
+    /** Defaults tuned on a MovieLens replay (see the core issue's note). */
+    public static final class Builder {
+        private int dimension = 64;
+        private int historyLength = 20;
+        private float historyDecay = 0.8f;
+        private int negatives = 32;
+        private float learningRate = 0.5f;
+        private float initScale = 0.1f;
+        private int itemCapacity = 1_000_000;
+        private long itemIdleMillis = 30L * 24 * 3600 * 1000;
+        private int topK = 10;
+        private long seed = 42;
+
+        public Builder dimension(int value) { dimension = value; return this; }
+        public Builder historyLength(int value) { historyLength = value; return this; }
+        public Builder historyDecay(float value) { historyDecay = value; return this; }
+        public Builder negatives(int value) { negatives = value; return this; }
+        public Builder learningRate(float value) { learningRate = value; return this; }
+        public Builder initScale(float value) { initScale = value; return this; }
+        public Builder itemCapacity(int value) { itemCapacity = value; return this; }
+        public Builder itemIdleMillis(long value) { itemIdleMillis = value; return this; }
+        public Builder topK(int value) { topK = value; return this; }
+        public Builder seed(long value) { seed = value; return this; }
+
+        public RecommenderConfig build() {
+            return new RecommenderConfig(dimension, historyLength, historyDecay, negatives, learningRate, initScale,
+                    itemCapacity, itemIdleMillis, topK, seed);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.streamlearn.recommend;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.streamlearn.checkpoint.ModelProvenance;
+import io.streamlearn.checkpoint.StateRow;
+
+/**
+ * The stored layout of the recommender's state: one row per item (embeddings, bias, Adagrad
+ * accumulators, last use), plus the model version and provenance. An item row of dimension 32 is
+ * 4 · (4·32 + 2) + 8 = 528 bytes.
+ */
+final class RecommenderRows {
+
+    static final String PROVENANCE_KEY = "meta/provenance";
+    static final String VERSION_KEY = "meta/version";
+    static final String ITEM_PREFIX = "item/";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int dimension;
+
+    RecommenderRows(int dimension) {
+        this.dimension = dimension;
+    }
+
+    record ItemState(String itemId, long lastSeen, float[] input, float[] output, float[] bias) {
+    }
+
+    String itemKey(String itemId) {
+        return ITEM_PREFIX + itemId;
+    }
+
+    StateRow itemRow(String itemId, long lastSeen, float[] input, float[] output, float[] bias) {
+        ByteBuffer buffer = ByteBuffer.allocate(Long.BYTES + Float.BYTES * (input.length + output.length + bias.length));
+        buffer.putLong(lastSeen);
+        for (float[] part : new float[][] {input, output, bias}) {
+            for (float value : part) {
+                buffer.putFloat(value);
+            }
+        }
+        return new StateRow(itemKey(itemId), buffer.array());
+    }
+
+    ItemState readItem(StateRow row) {
+        ByteBuffer buffer = ByteBuffer.wrap(row.value());
+        long lastSeen = buffer.getLong();
+        float[] input = floats(buffer, 2 * dimension);
+        float[] output = floats(buffer, 2 * dimension);
+        float[] bias = floats(buffer, 2);
+        return new ItemState(row.key().substring(ITEM_PREFIX.length()), lastSeen, input, output, bias);
+    }
+
+    StateRow versionRow(long version) {
+        return new StateRow(VERSION_KEY, ByteBuffer.allocate(Long.BYTES).putLong(version).array());
+    }
+
+    long readVersion(StateRow row) {
+        return ByteBuffer.wrap(row.value()).getLong();
+    }
+
+    StateRow provenanceRow(ModelProvenance provenance) {
+        try {
+            return new StateRow(PROVENANCE_KEY, JSON.writeValueAsBytes(provenance));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ModelProvenance readProvenance(StateRow row) {
+        try {
+            return JSON.readValue(new String(row.value(), StandardCharsets.UTF_8), ModelProvenance.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable checkpoint provenance", e);
+        }
+    }
+
+    private static float[] floats(ByteBuffer buffer, int count) {
+        float[] values = new float[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = buffer.getFloat();
+        }
+        return values;
+    }
+}

@@ -1,0 +1,280 @@
+package io.streamlearn.recommend;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import io.streamlearn.checkpoint.ModelProvenance;
+import io.streamlearn.checkpoint.StateRow;
+import io.streamlearn.event.ScoredItem;
+import io.streamlearn.learn.OnlineModel;
+
+/**
+ * Sequence-aware embedding recommender. A user is represented by the mean input embedding of their
+ * most recent items, so the model needs no per-user parameters and a brand-new user is served from
+ * the item side alone; an item is scored by its output embedding and a bias:
+ *
+ * <pre>  h(u) = Σ_p a_p P[j_p]   (j_0 the most recent item, a_p ∝ decay^p, Σ a_p = 1)
+ *  logit(u, i) = h(u) · Q[i] + b[i]      score(u, i) = σ(logit(u, i))</pre>
+ *
+ * Trained with a sampled softmax of each positive against uniformly drawn negative items, by sparse
+ * Adagrad over the rows a mini-batch touches. With uniform negatives the bias learns popularity, so
+ * the popularity signal is kept rather than trained away (popularity-biased negatives would teach
+ * the model to avoid popular items).
+ */
+public final class SequenceRecommender
+        implements OnlineModel<RecommendationQuery, RecommendationAnswer, TrainingExample> {
+
+    public static final String KIND = "recommend";
+    static final int FORMAT_VERSION = 1;
+
+    private final RecommenderConfig config;
+    private final RecommenderRows rows;
+    private ItemIndex index;
+    private AdagradTable input;
+    private AdagradTable output;
+    private AdagradTable bias;
+    private ModelProvenance provenance;
+    private long version;
+
+    public SequenceRecommender(RecommenderConfig config) {
+        this.config = config;
+        this.rows = new RecommenderRows(config.dimension());
+        clear(System.currentTimeMillis());
+    }
+
+    @Override
+    public RecommendationAnswer predict(RecommendationQuery query) {
+        INDArray user = userVector(query.recentItems());
+        int live = index.rowsInUse();
+        double score = 0.5;
+        List<ScoredItem> top = List.of();
+        if (live > 0) {
+            float[] logits = output.head(live).mmul(user.reshape(config.dimension(), 1)).reshape(live)
+                    .addi(bias.head(live).reshape(live)).toFloatVector();
+            int[] best = TopK.select(logits, config.topK(),
+                    row -> index.isLive(row) && !query.excluded().contains(index.id(row)));
+            top = new ArrayList<>(best.length);
+            for (int row : best) {
+                top.add(new ScoredItem(index.id(row), sigmoid(logits[row])));
+            }
+            Optional<Integer> asked = query.itemId() == null ? Optional.empty() : index.row(query.itemId());
+            if (asked.isPresent()) {
+                score = sigmoid(logits[asked.get()]);
+            }
+        }
+        return new RecommendationAnswer(score, top);
+    }
+
+    @Override
+    public List<StateRow> learn(List<TrainingExample> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        Map<String, StateRow> changed = new LinkedHashMap<>();
+        int[] positives = admitPositives(batch, changed);
+        SplittableRandom random = new SplittableRandom(config.seed() * 31 + version);
+        MiniBatchGradient.Event[] events = new MiniBatchGradient.Event[batch.size()];
+        for (int e = 0; e < events.length; e++) {
+            TrainingExample example = batch.get(e);
+            History history = history(example.recentItems());
+            events[e] = new MiniBatchGradient.Event(history.rows(), history.weights(), positives[e],
+                    sampleNegatives(random), example.weight());
+        }
+        MiniBatchGradient gradient = MiniBatchGradient.compute(events, input, output, bias);
+        input.applyGradient(gradient.historyRows(), gradient.input(), config.learningRate());
+        output.applyGradient(gradient.candidateRows(), gradient.output(), config.learningRate());
+        bias.applyGradient(gradient.candidateRows(), gradient.bias(), config.learningRate());
+        for (int row : gradient.historyRows()) {
+            changed.put(rows.itemKey(index.id(row)), itemRow(row));
+        }
+        for (int row : gradient.candidateRows()) {
+            changed.put(rows.itemKey(index.id(row)), itemRow(row));
+        }
+        version++;
+        changed.put(RecommenderRows.VERSION_KEY, rows.versionRow(version));
+        return new ArrayList<>(changed.values());
+    }
+
+    @Override
+    public List<StateRow> snapshot() {
+        List<StateRow> all = new ArrayList<>();
+        all.add(rows.provenanceRow(provenance));
+        all.add(rows.versionRow(version));
+        for (int row = 0; row < index.rowsInUse(); row++) {
+            if (index.isLive(row)) {
+                all.add(itemRow(row));
+            }
+        }
+        return all;
+    }
+
+    @Override
+    public void restore(Iterable<StateRow> stored) {
+        clear(System.currentTimeMillis());
+        int next = 0;
+        for (StateRow row : stored) {
+            if (row.isDeletion()) {
+                continue;
+            }
+            if (row.key().equals(RecommenderRows.PROVENANCE_KEY)) {
+                ModelProvenance saved = rows.readProvenance(row);
+                saved.requireCompatibleWith(provenance);
+                requireSameShape(saved);
+                provenance = saved;
+            } else if (row.key().equals(RecommenderRows.VERSION_KEY)) {
+                version = rows.readVersion(row);
+            } else if (row.key().startsWith(RecommenderRows.ITEM_PREFIX)) {
+                RecommenderRows.ItemState item = rows.readItem(row);
+                index.place(item.itemId(), next, item.lastSeen());
+                input.importRow(next, item.input());
+                output.importRow(next, item.output());
+                bias.importRow(next, item.bias());
+                next++;
+            }
+        }
+    }
+
+    @Override
+    public long version() {
+        return version;
+    }
+
+    @Override
+    public ModelProvenance provenance() {
+        return provenance;
+    }
+
+    /** Items currently held (for metrics). */
+    public int itemCount() {
+        return index.size();
+    }
+
+    private void clear(long createdAt) {
+        int initialRows = Math.min(config.itemCapacity(), 1024);
+        index = new ItemIndex(config.itemCapacity());
+        input = new AdagradTable(config.dimension(), initialRows);
+        output = new AdagradTable(config.dimension(), initialRows);
+        bias = new AdagradTable(1, initialRows);
+        version = 0;
+        provenance = new ModelProvenance(KIND, FORMAT_VERSION, config.asMap(),
+                ModelProvenance.currentLibraries(), createdAt);
+    }
+
+    private void requireSameShape(ModelProvenance saved) {
+        String dimension = saved.config().get("dimension");
+        if (!Integer.toString(config.dimension()).equals(dimension)) {
+            throw new IllegalStateException("checkpoint has embedding dimension " + dimension
+                    + " but the service is configured with " + config.dimension());
+        }
+    }
+
+    private int[] admitPositives(List<TrainingExample> batch, Map<String, StateRow> changed) {
+        int[] positives = new int[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            TrainingExample example = batch.get(i);
+            Optional<Integer> known = index.row(example.itemId());
+            int row;
+            if (known.isPresent()) {
+                row = known.get();
+            } else {
+                ItemIndex.Admission admission = index.admit(example.itemId(), example.eventTime());
+                row = admission.row();
+                initialiseRow(row, example.itemId());
+                if (admission.evictedId() != null) {
+                    changed.put(rows.itemKey(admission.evictedId()), new StateRow(rows.itemKey(admission.evictedId()), null));
+                }
+            }
+            index.touch(row, example.eventTime());
+            positives[i] = row;
+        }
+        return positives;
+    }
+
+    private void initialiseRow(int row, String itemId) {
+        SplittableRandom random = new SplittableRandom(config.seed() ^ itemId.hashCode() * 0x9E3779B97F4A7C15L);
+        input.reset(row, gaussian(random, config.dimension()));
+        output.reset(row, gaussian(random, config.dimension()));
+        bias.reset(row, new float[] {0f});
+    }
+
+    private float[] gaussian(SplittableRandom random, int n) {
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            // Box–Muller: SplittableRandom has no nextGaussian on Java 17.
+            double u = 1.0 - random.nextDouble();
+            double v = random.nextDouble();
+            values[i] = (float) (config.initScale() * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v));
+        }
+        return values;
+    }
+
+    /** Uniform negatives among live rows, drawn with replacement (a draw may hit the positive). */
+    private int[] sampleNegatives(SplittableRandom random) {
+        int[] negatives = new int[config.negatives()];
+        int span = index.rowsInUse();
+        for (int n = 0; n < negatives.length; n++) {
+            int row = random.nextInt(span);
+            // Bounded retries: free rows are rare (only after evictions).
+            for (int attempt = 0; attempt < 16 && !index.isLive(row); attempt++) {
+                row = random.nextInt(span);
+            }
+            negatives[n] = index.isLive(row) ? row : negatives[Math.max(0, n - 1)];
+        }
+        return negatives;
+    }
+
+    /** Known rows of the most recent items, most recent first, with their normalised position weights. */
+    private History history(List<String> recentItems) {
+        int[] found = new int[Math.min(recentItems.size(), config.historyLength())];
+        int count = 0;
+        for (int i = recentItems.size() - 1; i >= 0 && count < found.length; i--) {
+            Optional<Integer> row = index.row(recentItems.get(i));
+            if (row.isPresent()) {
+                found[count++] = row.get();
+            }
+        }
+        int[] rowsFound = java.util.Arrays.copyOf(found, count);
+        float[] weights = new float[count];
+        float total = 0;
+        float weight = 1f;
+        for (int p = 0; p < count; p++) {
+            weights[p] = weight;
+            total += weight;
+            weight *= config.historyDecay();
+        }
+        for (int p = 0; p < count; p++) {
+            weights[p] /= total;
+        }
+        return new History(rowsFound, weights);
+    }
+
+    private record History(int[] rows, float[] weights) {
+    }
+
+    private INDArray userVector(List<String> recentItems) {
+        History history = history(recentItems);
+        if (history.rows().length == 0) {
+            return Nd4j.zeros(DataType.FLOAT, 1, config.dimension());
+        }
+        return Nd4j.create(history.weights(), new long[] {1, history.rows().length}, 'c')
+                .mmul(input.gather(history.rows()));
+    }
+
+    private StateRow itemRow(int row) {
+        return rows.itemRow(index.id(row), index.lastSeen(row), input.exportRow(row), output.exportRow(row),
+                bias.exportRow(row));
+    }
+
+    private static double sigmoid(float logit) {
+        return 1.0 / (1.0 + Math.exp(-logit));
+    }
+
+}
