@@ -1,0 +1,136 @@
+package io.streamlearn.kafka;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Every {@code streamlearn.*} key; README "Configuration" documents each one. */
+@ConfigMapping(prefix = "streamlearn")
+public interface StreamlearnConfig {
+
+    Kafka kafka();
+
+    EmbeddedBroker embeddedBroker();
+
+    Topics topics();
+
+    Validation validation();
+
+    Recommend recommend();
+
+    Demo demo();
+
+    interface Kafka {
+        /** The user's cluster; when absent the service runs its embedded broker. */
+        Optional<String> bootstrapServers();
+
+        @WithDefault("true")
+        boolean createTopics();
+    }
+
+    interface EmbeddedBroker {
+        @WithDefault("9092")
+        int port();
+
+        @WithDefault("data/kafka")
+        Path dataDir();
+
+        /** One local instance gains nothing from more partitions: each would train its own replica. */
+        @WithDefault("1")
+        int partitions();
+    }
+
+    interface Topics {
+        @WithDefault("interactions")
+        String interactions();
+
+        @WithDefault("recommendations")
+        String recommendations();
+
+        @WithDefault("streamlearn-dlq")
+        String deadLetters();
+
+        @WithDefault("support-messages")
+        String supportMessages();
+
+        @WithDefault("support-predictions")
+        String supportPredictions();
+
+        @WithDefault("support-feedback")
+        String supportFeedback();
+    }
+
+    interface Validation {
+        @WithDefault("65536")
+        int maxRecordBytes();
+
+        @WithDefault("256")
+        int maxIdLength();
+
+        @WithDefault("8")
+        int maxNestingDepth();
+
+        @WithDefault("10000")
+        int maxTextLength();
+    }
+
+    interface Recommend {
+        @WithDefault("10")
+        int topK();
+
+        @WithDefault("64")
+        int batchSize();
+
+        @WithDefault("200ms")
+        Duration maxWait();
+
+        @WithDefault("64")
+        int dimension();
+
+        @WithDefault("20")
+        int historyLength();
+
+        @WithDefault("0.8")
+        float historyDecay();
+
+        @WithDefault("32")
+        int negatives();
+
+        @WithDefault("0.5")
+        float learningRate();
+
+        @WithDefault("0.1")
+        float initScale();
+
+        @WithDefault("1000000")
+        int itemCapacity();
+
+        @WithDefault("P30D")
+        Duration itemIdle();
+
+        @WithDefault("5000")
+        int maxUserHistory();
+
+        @WithDefault("42")
+        long seed();
+    }
+
+    interface Demo {
+        /** off, synthetic, or movielens (replays {@code file}). */
+        @WithDefault("off")
+        String mode();
+
+        Optional<Path> file();
+
+        /** Events per second the demo feeder produces. */
+        @WithDefault("200")
+        int rate();
+
+        /** Stop after this many events (0 = no limit). */
+        @WithDefault("0")
+        long limit();
+    }
+}

@@ -1,0 +1,45 @@
+package io.streamlearn.learn;
+
+import java.util.List;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+import io.streamlearn.checkpoint.StateRow;
+
+/**
+ * One task's model, shared between its stream thread (which learns) and HTTP threads (which only
+ * predict): learning takes the write lock, predictions the read lock.
+ */
+public final class ModelHandle<Q, A, E, M extends OnlineModel<Q, A, E>> {
+
+    private final M model;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+    public ModelHandle(M model) {
+        this.model = model;
+    }
+
+    public A predict(Q query) {
+        return read(m -> m.predict(query));
+    }
+
+    public List<StateRow> learn(List<E> batch) {
+        lock.writeLock().lock();
+        try {
+            return model.learn(batch);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Reads anything from the model under the read lock. */
+    public <T> T read(Function<M, T> reader) {
+        lock.readLock().lock();
+        try {
+            return reader.apply(model);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+}

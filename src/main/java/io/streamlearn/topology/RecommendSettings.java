@@ -1,0 +1,17 @@
+package io.streamlearn.topology;
+
+import io.streamlearn.learn.MiniBatchPolicy;
+import io.streamlearn.recommend.LearningSignal;
+import io.streamlearn.recommend.RecommenderConfig;
+
+/**
+ * Everything the recommendation part of the topology needs.
+ *
+ * @param model the recommender's settings
+ * @param batching when buffered interactions are learned
+ * @param signal how interactions count as positives
+ * @param maxUserHistory items kept per user (recent items and the never-recommend-again set)
+ */
+public record RecommendSettings(RecommenderConfig model, MiniBatchPolicy batching, LearningSignal signal,
+        int maxUserHistory) {
+}

@@ -1,0 +1,15 @@
+package io.streamlearn.topology;
+
+/** Every state store of the topology, named once. */
+public final class StoreNames {
+
+    /** Recommender parameters, optimizer state and item ID map, one row per item (shared side, per task). */
+    public static final String RECOMMEND_MODEL = "recommend-model";
+    /** Each user's recent items (the user side, lives with the user's partition). */
+    public static final String RECOMMEND_USER_HISTORY = "recommend-user-history";
+    /** Interactions answered but not yet learned: the mini-batch being filled. */
+    public static final String RECOMMEND_PENDING = "recommend-pending";
+
+    private StoreNames() {
+    }
+}

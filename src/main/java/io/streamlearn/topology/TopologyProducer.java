@@ -1,0 +1,47 @@
+package io.streamlearn.topology;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+
+import io.streamlearn.event.ValidationLimits;
+import io.streamlearn.kafka.StreamlearnConfig;
+import io.streamlearn.learn.MiniBatchPolicy;
+import io.streamlearn.recommend.LearningSignal;
+import io.streamlearn.recommend.RecommenderConfig;
+
+/** Hands the topology and the live-model registry to Quarkus; the graph itself is {@link StreamlearnTopology}. */
+@ApplicationScoped
+public class TopologyProducer {
+
+    @Produces
+    @Singleton
+    ServingModels servingModels() {
+        return new ServingModels();
+    }
+
+    @Produces
+    public Topology buildTopology(StreamlearnConfig config, ServingModels models) {
+        return StreamlearnTopology.build(new StreamsBuilder(), settings(config), models);
+    }
+
+    static TopologySettings settings(StreamlearnConfig config) {
+        StreamlearnConfig.Topics t = config.topics();
+        StreamlearnConfig.Validation v = config.validation();
+        StreamlearnConfig.Recommend r = config.recommend();
+        RecommenderConfig model = RecommenderConfig.builder()
+                .dimension(r.dimension()).historyLength(r.historyLength()).historyDecay(r.historyDecay())
+                .negatives(r.negatives()).learningRate(r.learningRate()).initScale(r.initScale())
+                .itemCapacity(r.itemCapacity()).itemIdleMillis(r.itemIdle().toMillis()).topK(r.topK())
+                .seed(r.seed()).build();
+        return new TopologySettings(
+                new TopicNames(t.interactions(), t.recommendations(), t.deadLetters(), t.supportMessages(),
+                        t.supportPredictions(), t.supportFeedback()),
+                new ValidationLimits(v.maxRecordBytes(), v.maxIdLength(), v.maxNestingDepth(), v.maxTextLength()),
+                new RecommendSettings(model, new MiniBatchPolicy(r.batchSize(), r.maxWait()),
+                        LearningSignal.defaults(), r.maxUserHistory()));
+    }
+}
