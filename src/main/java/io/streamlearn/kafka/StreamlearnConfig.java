@@ -111,9 +111,6 @@ public interface StreamlearnConfig {
         @WithDefault("P30D")
         Duration itemIdle();
 
-        @WithDefault("5000")
-        int maxUserHistory();
-
         @WithDefault("42")
         long seed();
     }

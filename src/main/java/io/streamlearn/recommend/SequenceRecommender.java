@@ -60,7 +60,7 @@ public final class SequenceRecommender
             float[] logits = output.head(live).mmul(user.reshape(config.dimension(), 1)).reshape(live)
                     .addi(bias.head(live).reshape(live)).toFloatVector();
             int[] best = TopK.select(logits, config.topK(),
-                    row -> index.isLive(row) && !query.excluded().contains(index.id(row)));
+                    row -> index.isLive(row) && !query.seen().test(index.id(row)));
             top = new ArrayList<>(best.length);
             for (int row : best) {
                 top.add(new ScoredItem(index.id(row), sigmoid(logits[row])));

@@ -36,6 +36,7 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
     private final TaskModels<RecommendationQuery, RecommendationAnswer, TrainingExample, SequenceRecommender> models;
     private ProcessorContext<String, Recommendation> context;
     private KeyValueStore<String, UserHistory> histories;
+    private KeyValueStore<String, Long> seen;
     private CheckpointStore checkpoint;
     private PendingBatch<TrainingExample> pending;
     private ModelHandle<RecommendationQuery, RecommendationAnswer, TrainingExample, SequenceRecommender> model;
@@ -52,6 +53,7 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
         this.context = context;
         this.partition = context.taskId().partition();
         this.histories = context.getStateStore(StoreNames.RECOMMEND_USER_HISTORY);
+        this.seen = context.getStateStore(StoreNames.RECOMMEND_USER_SEEN);
         this.checkpoint = new CheckpointStore(context.getStateStore(StoreNames.RECOMMEND_MODEL));
         this.pending = new PendingBatch<>(context.getStateStore(StoreNames.RECOMMEND_PENDING),
                 System.currentTimeMillis());
@@ -99,7 +101,9 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
 
     private RecommendationAnswer answer(Interaction interaction, UserHistory history) {
         int length = settings.model().historyLength();
-        return model.predict(new RecommendationQuery(interaction.itemId(), history.recent(length), history.asSet()));
+        String userId = interaction.userId();
+        return model.predict(new RecommendationQuery(interaction.itemId(), history.recent(length),
+                item -> seen.get(UserHistory.seenKey(userId, item)) != null));
     }
 
     private Recommendation recommendation(Interaction interaction, RecommendationAnswer answer) {
@@ -122,7 +126,8 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
         int length = settings.model().historyLength();
         pending.add(new TrainingExample(history.recent(length), interaction.itemId(),
                 settings.signal().weight(interaction), interaction.timestamp()), System.currentTimeMillis());
-        histories.put(interaction.userId(), history.with(interaction.itemId(), settings.maxUserHistory()));
+        histories.put(interaction.userId(), history.with(interaction.itemId(), length));
+        seen.putIfAbsent(UserHistory.seenKey(interaction.userId(), interaction.itemId()), interaction.timestamp());
     }
 
     private void learnIfDue(long now) {

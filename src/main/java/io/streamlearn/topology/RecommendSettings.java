@@ -10,8 +10,6 @@ import io.streamlearn.recommend.RecommenderConfig;
  * @param model the recommender's settings
  * @param batching when buffered interactions are learned
  * @param signal how interactions count as positives
- * @param maxUserHistory items kept per user (recent items and the never-recommend-again set)
  */
-public record RecommendSettings(RecommenderConfig model, MiniBatchPolicy batching, LearningSignal signal,
-        int maxUserHistory) {
+public record RecommendSettings(RecommenderConfig model, MiniBatchPolicy batching, LearningSignal signal) {
 }

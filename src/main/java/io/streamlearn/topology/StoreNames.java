@@ -7,6 +7,8 @@ public final class StoreNames {
     public static final String RECOMMEND_MODEL = "recommend-model";
     /** Each user's recent items (the user side, lives with the user's partition). */
     public static final String RECOMMEND_USER_HISTORY = "recommend-user-history";
+    /** One entry per user–item pair seen: items never to recommend to that user again. */
+    public static final String RECOMMEND_USER_SEEN = "recommend-user-seen";
     /** Interactions answered but not yet learned: the mini-batch being filled. */
     public static final String RECOMMEND_PENDING = "recommend-pending";
 
