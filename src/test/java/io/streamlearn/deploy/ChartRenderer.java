@@ -31,10 +31,14 @@ final class ChartRenderer {
 
     /** Renders with the chart's values.yaml, overlaid by {@code valuesFile} (if any) and then {@code sets}. */
     static String render(String valuesFile, Map<String, Object> sets) {
+        return renderValuesAt(valuesFile == null ? null : VALUES.resolve(valuesFile), sets);
+    }
+
+    static String renderValuesAt(Path valuesFile, Map<String, Object> sets) {
         TemplateCommand template = new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE)
                 .withKubeVersion(KUBERNETES_VERSION);
         if (valuesFile != null) {
-            template = template.withValuesFile(VALUES.resolve(valuesFile));
+            template = template.withValuesFile(valuesFile);
         }
         for (Map.Entry<String, Object> set : sets.entrySet()) {
             template = template.set(set.getKey(), set.getValue());
