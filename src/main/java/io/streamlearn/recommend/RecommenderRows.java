@@ -12,8 +12,8 @@ import io.streamlearn.checkpoint.StateRow;
 
 /**
  * The stored layout of the recommender's state: one row per item (embeddings, bias, Adagrad
- * accumulators, last use), plus the model version and provenance. An item row of dimension 32 is
- * 4 · (4·32 + 2) + 8 = 528 bytes.
+ * accumulators, last use), plus the model version and provenance. An item row of dimension 64 is
+ * 4 · (4·64 + 2) + 8 = 1,040 bytes.
  */
 final class RecommenderRows {
 
