@@ -113,6 +113,10 @@ public interface StreamlearnConfig {
 
         @WithDefault("42")
         long seed();
+
+        /** Mini-batches between writes of the model's rows; the batches in between are journaled. */
+        @WithDefault("50")
+        int checkpointInterval();
     }
 
     interface Demo {

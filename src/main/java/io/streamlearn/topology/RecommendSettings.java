@@ -10,6 +10,8 @@ import io.streamlearn.recommend.RecommenderConfig;
  * @param model the recommender's settings
  * @param batching when buffered interactions are learned
  * @param signal how interactions count as positives
+ * @param checkpointInterval mini-batches between writes of the model's rows (the journal covers the rest)
  */
-public record RecommendSettings(RecommenderConfig model, MiniBatchPolicy batching, LearningSignal signal) {
+public record RecommendSettings(RecommenderConfig model, MiniBatchPolicy batching, LearningSignal signal,
+        int checkpointInterval) {
 }

@@ -31,7 +31,7 @@ import io.streamlearn.recommend.UserHistory;
  *                          └─ accepted ─┬─ keyed by userId ──────────┐
  *                                       └─ other key ─ re-key ─ [interactions-by-user] ─┤
  *                                                                                        ▼
- *               recommend-test-then-train (stores: recommend-model, -user-history, -user-seen, -pending) ─► recommendations
+ *               recommend-test-then-train (stores: recommend-model, -user-history, -user-seen, -journal, -pending) ─► recommendations
  * </pre>
  *
  * Records already keyed by their userId skip the repartition topic: with Kafka's default
@@ -69,7 +69,7 @@ public final class StreamlearnTopology {
                 .process(() -> new RecommendProcessor(settings.recommend(), models.recommend()),
                         Named.as("recommend-test-then-train"),
                         StoreNames.RECOMMEND_MODEL, StoreNames.RECOMMEND_USER_HISTORY, StoreNames.RECOMMEND_USER_SEEN,
-                        StoreNames.RECOMMEND_PENDING)
+                        StoreNames.RECOMMEND_JOURNAL, StoreNames.RECOMMEND_PENDING)
                 .to(topics.recommendations(), Produced.with(Serdes.String(), new JsonSerde<>(Recommendation.class))
                         .withName("recommendations-sink"));
     }
@@ -82,6 +82,9 @@ public final class StreamlearnTopology {
                 new JsonSerde<>(UserHistory.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.RECOMMEND_USER_SEEN), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.RECOMMEND_JOURNAL), Serdes.Long(),
+                new JsonSerde<>(TrainingExample.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.RECOMMEND_PENDING), Serdes.Long(),
                 new JsonSerde<>(TrainingExample.class)));

@@ -42,6 +42,6 @@ public class TopologyProducer {
                         t.supportPredictions(), t.supportFeedback()),
                 new ValidationLimits(v.maxRecordBytes(), v.maxIdLength(), v.maxNestingDepth(), v.maxTextLength()),
                 new RecommendSettings(model, new MiniBatchPolicy(r.batchSize(), r.maxWait()),
-                        LearningSignal.defaults()));
+                        LearningSignal.defaults(), r.checkpointInterval()));
     }
 }

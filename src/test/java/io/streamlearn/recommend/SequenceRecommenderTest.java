@@ -55,7 +55,7 @@ class SequenceRecommenderTest {
         java.util.Map<String, byte[]> store = new java.util.TreeMap<>();
         model.snapshot().forEach(row -> store.put(row.key(), row.value()));
         for (int step = 0; step < 5; step++) {
-            for (StateRow row : model.learn(batch(step))) {
+            for (StateRow row : model.rows(model.learn(batch(step)))) {
                 if (row.isDeletion()) {
                     store.remove(row.key());
                 } else {
@@ -78,9 +78,10 @@ class SequenceRecommenderTest {
         model.learn(List.of(new TrainingExample(List.of(), "old", 1f, 1), new TrainingExample(List.of(), "mid", 1f, 2),
                 new TrainingExample(List.of(), "new", 1f, 3)));
 
-        List<StateRow> changed = model.learn(List.of(new TrainingExample(List.of(), "newest", 1f, 4)));
+        java.util.Set<String> changed = model.learn(List.of(new TrainingExample(List.of(), "newest", 1f, 4)));
 
-        assertThat(changed).contains(new StateRow("item/old", null));
+        assertThat(changed).contains("item/old");
+        assertThat(model.rows(List.of("item/old"))).containsExactly(new StateRow("item/old", null));
         assertThat(model.itemCount()).isEqualTo(3);
         assertThat(model.predict(new RecommendationQuery(null, List.of(), Set.of()::contains)).topK())
                 .extracting(s -> s.itemId()).containsExactlyInAnyOrder("mid", "new", "newest");

@@ -44,7 +44,7 @@ class StreamlearnTopologyTest {
         models = new ServingModels();
         RecommendSettings recommend = new RecommendSettings(
                 RecommenderConfig.builder().dimension(8).negatives(4).topK(3).build(),
-                new MiniBatchPolicy(4, Duration.ofSeconds(1)), LearningSignal.defaults());
+                new MiniBatchPolicy(4, Duration.ofSeconds(1)), LearningSignal.defaults(), 3);
         TopologySettings settings = new TopologySettings(TOPICS, ValidationLimits.defaults(), recommend);
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
