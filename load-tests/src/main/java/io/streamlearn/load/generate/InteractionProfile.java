@@ -27,8 +27,16 @@ public record InteractionProfile(int initialUsers, int initialItems, int maxItem
         }
     }
 
-    /** A mid-sized shop: 20k items growing to 200k, 50k users, Zipf 1.0, 20 taste categories. */
-    public static InteractionProfile retail() {
-        return new InteractionProfile(50_000, 20_000, 200_000, 1.0, 20, 0.7, 500, 8.0, 0.05, 50);
+    /**
+     * A catalogue of MovieLens-small scale (10k items, one more every 50 events, up to 100k), 20k
+     * known users, Zipf 1.0 popularity, 20 taste categories, 500 concurrent sessions of 8 events on
+     * average, 5 % of sessions from new users.
+     */
+    public static InteractionProfile standard() {
+        return sized(20_000, 10_000);
+    }
+
+    public static InteractionProfile sized(int users, int items) {
+        return new InteractionProfile(users, items, Math.max(items, 10 * items), 1.0, 20, 0.7, 500, 8.0, 0.05, 50);
     }
 }

@@ -123,11 +123,11 @@ public final class MarkdownReport {
         line("**%s**: closed-loop probe %.0f ev/s, sustained %.0f ev/s.", system.system(), system.probeRate(),
                 system.sustainedRate());
         line("");
-        line("| target ev/s | sent ev/s | answered ev/s | backlog mid → end | producer late ms | verdict |");
-        line("|---:|---:|---:|---:|---:|---|");
+        line("| target ev/s | sent ev/s | answered ev/s | backlog mid → end | catch-up s | producer late ms | verdict |");
+        line("|---:|---:|---:|---:|---:|---:|---|");
         for (StepOutcome step : system.steps()) {
-            line("| %.0f | %.0f | %.0f | %d → %d | %.0f | %s |", step.targetRate(), step.sentRate(),
-                    step.answeredRate(), step.outstandingAtMiddle(), step.outstandingAtEnd(),
+            line("| %.0f | %.0f | %.0f | %d → %d | %.2f | %.0f | %s |", step.targetRate(), step.sentRate(),
+                    step.answeredRate(), step.outstandingAtMiddle(), step.outstandingAtEnd(), step.drainSeconds(),
                     step.producerLateMillis(), step.reason());
         }
         line("");
@@ -175,9 +175,12 @@ public final class MarkdownReport {
         line("- Broker: %s", s.broker());
         line("- Service: `%s` (commit %s), JVM options %s", s.serviceJar(), s.serviceCommit(), s.serviceJvmArgs());
         line("- Guarantees %s, workloads %s, seed %d", s.guarantees(), s.workloads(), s.seed());
-        line("- Phases: warm-up %.0f s; closed-loop probe %.0f s with ≤ %d events unanswered; steps of %.0f s "
-                + "(at most %d); latency runs of %.0f s", s.warmupSeconds(), s.probeSeconds(), s.probeWindow(),
-                s.stepSeconds(), s.maxSteps(), s.fixedSeconds());
+        line("- Phases: warm-up %.0f s; closed-loop probe %.0f s (window doubling up to %d unanswered events); "
+                + "open-loop steps of %.0f s (at most %d; sustained = backlog did not grow by more than 0.25 s of "
+                + "input over the step's second half and caught up within max(1 s, 10%% of the step) after it); "
+                + "latency runs of %.0f s", s.warmupSeconds(), s.probeSeconds(), s.probeWindow(), s.stepSeconds(),
+                s.maxSteps(), s.fixedSeconds());
+        line("- Synthetic interactions: %s", s.interactionProfile());
         line("- Support messages from: %s", s.supportData());
         line("- The baseline (Kafka Streams pass-through: parse JSON, write a prediction-shaped JSON of the same size, "
                 + "no state) runs in the harness JVM on the service's broker, with the same partitions, guarantee "

@@ -20,7 +20,6 @@ import io.streamlearn.load.baseline.BaselineTopics;
 import io.streamlearn.load.baseline.PassThroughApp;
 import io.streamlearn.load.generate.EventStream;
 import io.streamlearn.load.generate.InteractionGenerator;
-import io.streamlearn.load.generate.InteractionProfile;
 import io.streamlearn.load.generate.SupportMessageGenerator;
 import io.streamlearn.load.generate.Utterance;
 import io.streamlearn.load.generate.UtteranceFile;
@@ -200,7 +199,7 @@ final class GuaranteeExperiment {
     /** Both systems get the same seeded stream, event for event. */
     private EventStream events(Workload workload, List<Utterance> utterances) {
         return switch (workload) {
-            case RECOMMENDATION -> new InteractionGenerator(InteractionProfile.retail(), options.seed());
+            case RECOMMENDATION -> new InteractionGenerator(options.interactionProfile(), options.seed());
             case SUPPORT -> new SupportMessageGenerator(utterances, options.seed(), 200, 0.3);
         };
     }

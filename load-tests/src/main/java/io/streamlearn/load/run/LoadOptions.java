@@ -6,18 +6,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import io.streamlearn.load.generate.InteractionProfile;
+
 /** Command-line options of the harness; {@link #usage()} lists them with their defaults. */
 public record LoadOptions(Path serviceJar, Optional<String> bootstrapServers, List<String> guarantees,
         List<String> workloads, Optional<Double> fixedRate, double warmupSeconds, double probeSeconds,
         int probeWindow, double stepSeconds, int maxSteps, double fixedSeconds, Path supportData, long seed,
-        Path resultsDir, String reportName, Path workDir, boolean profile, List<String> serviceJvmArgs) {
+        Path resultsDir, String reportName, Path workDir, boolean profile, List<String> serviceJvmArgs,
+        InteractionProfile interactionProfile) {
 
     public static LoadOptions defaults() {
         return new LoadOptions(Path.of("target/quarkus-app/quarkus-run.jar"), Optional.empty(),
                 List.of("exactly_once_v2", "at_least_once"), List.of("recommendation", "support"), Optional.empty(),
                 4, 6, 5000, 8, 4, 20, Path.of("../shared/data/clinc150/data_full.json"), 42,
                 Path.of("load-tests/results"), "load-report", Path.of("load-tests/target/load-runs"), true,
-                List.of());
+                List.of(), InteractionProfile.standard());
     }
 
     public static String usage() {
@@ -37,6 +40,8 @@ public record LoadOptions(Path serviceJar, Optional<String> bootstrapServers, Li
                   --max-steps N            most steps per search [4]
                   --fixed-seconds S        length of each latency run [20]
                   --support-data PATH      CLINC150-style utterance file [../shared/data/clinc150/data_full.json]
+                  --items N                items in the catalogue at the start; it grows to 10 N [10000]
+                  --users N                users known at the start; new ones keep arriving [20000]
                   --seed N                 generator seed [42]
                   --results DIR            where the report goes [load-tests/results]
                   --report-name NAME       report file name without extension [load-report]
@@ -82,6 +87,10 @@ public record LoadOptions(Path serviceJar, Optional<String> bootstrapServers, Li
                         o.maxSteps, positive(name, value));
                 case "--support-data", "--seed", "--results", "--report-name", "--work-dir" ->
                         o.paths(name, value);
+                case "--items" -> o.withInteractionProfile(
+                        InteractionProfile.sized(o.interactionProfile.initialUsers(), (int) positive(name, value)));
+                case "--users" -> o.withInteractionProfile(
+                        InteractionProfile.sized((int) positive(name, value), o.interactionProfile.initialItems()));
                 case "--service-jvm-arg" -> {
                     jvmArgs.add(value);
                     yield o;
@@ -99,12 +108,14 @@ public record LoadOptions(Path serviceJar, Optional<String> bootstrapServers, Li
 
     private LoadOptions with(Path jar, Optional<String> bootstrap, List<String> g, List<String> w, Optional<Double> rate) {
         return new LoadOptions(jar, bootstrap, g, w, rate, warmupSeconds, probeSeconds, probeWindow, stepSeconds,
-                maxSteps, fixedSeconds, supportData, seed, resultsDir, reportName, workDir, profile, serviceJvmArgs);
+                maxSteps, fixedSeconds, supportData, seed, resultsDir, reportName, workDir, profile, serviceJvmArgs,
+                interactionProfile);
     }
 
     private LoadOptions timing(double warmup, double probe, int window, double step, int steps, double fixed) {
         return new LoadOptions(serviceJar, bootstrapServers, guarantees, workloads, fixedRate, warmup, probe, window,
-                step, steps, fixed, supportData, seed, resultsDir, reportName, workDir, profile, serviceJvmArgs);
+                step, steps, fixed, supportData, seed, resultsDir, reportName, workDir, profile, serviceJvmArgs,
+                interactionProfile);
     }
 
     private LoadOptions paths(String name, String value) {
@@ -114,19 +125,25 @@ public record LoadOptions(Path serviceJar, Optional<String> bootstrapServers, Li
                 name.equals("--seed") ? Long.parseLong(value) : seed,
                 name.equals("--results") ? Path.of(value) : resultsDir,
                 name.equals("--report-name") ? value : reportName,
-                name.equals("--work-dir") ? Path.of(value) : workDir, profile, serviceJvmArgs);
+                name.equals("--work-dir") ? Path.of(value) : workDir, profile, serviceJvmArgs, interactionProfile);
     }
 
     private LoadOptions withProfile(boolean on) {
         return new LoadOptions(serviceJar, bootstrapServers, guarantees, workloads, fixedRate, warmupSeconds,
                 probeSeconds, probeWindow, stepSeconds, maxSteps, fixedSeconds, supportData, seed, resultsDir,
-                reportName, workDir, on, serviceJvmArgs);
+                reportName, workDir, on, serviceJvmArgs, interactionProfile);
     }
 
     private LoadOptions withJvmArgs(List<String> args) {
         return new LoadOptions(serviceJar, bootstrapServers, guarantees, workloads, fixedRate, warmupSeconds,
                 probeSeconds, probeWindow, stepSeconds, maxSteps, fixedSeconds, supportData, seed, resultsDir,
-                reportName, workDir, profile, args);
+                reportName, workDir, profile, args, interactionProfile);
+    }
+
+    private LoadOptions withInteractionProfile(InteractionProfile p) {
+        return new LoadOptions(serviceJar, bootstrapServers, guarantees, workloads, fixedRate, warmupSeconds,
+                probeSeconds, probeWindow, stepSeconds, maxSteps, fixedSeconds, supportData, seed, resultsDir,
+                reportName, workDir, profile, serviceJvmArgs, p);
     }
 
     private static List<String> list(String value) {

@@ -66,7 +66,8 @@ public final class LoadRun {
                         .orElse("the service's embedded single-node KRaft broker (fresh per guarantee)"),
                 options.serviceJar().toString(), gitCommit(), options.serviceJvmArgs(), options.seed(),
                 options.warmupSeconds(), options.probeSeconds(), options.probeWindow(), options.stepSeconds(),
-                options.maxSteps(), options.fixedSeconds(), options.supportData().toString());
+                options.maxSteps(), options.fixedSeconds(), options.supportData().toString(),
+                options.interactionProfile());
     }
 
     private static String gitCommit() {

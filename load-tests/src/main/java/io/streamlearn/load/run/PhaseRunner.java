@@ -24,6 +24,7 @@ import io.streamlearn.load.search.SustainedRateSearch;
  */
 final class PhaseRunner {
 
+    private static final int WARMUP_WINDOW = 100;
     private static final Duration DRAIN_STALL = Duration.ofSeconds(5);
     private static final Duration DRAIN_MAX = Duration.ofSeconds(60);
 
@@ -43,29 +44,41 @@ final class PhaseRunner {
         this.options = options;
     }
 
-    /** Lets the JIT, caches and (for the service) the model settle; not measured. */
+    /**
+     * Lets the JIT, caches and (for the service) the model settle; not measured. A small window,
+     * so a slow system is not buried under a backlog it then needs minutes to work off.
+     */
     void warmUp(Target target) throws InterruptedException {
         meter.beginPhase(target.label("warm-up"), 0);
-        producer.closedLoop(target.inputTopic(), target.events(), Math.min(1000, options.probeWindow()),
-                seconds(options.warmupSeconds()));
+        producer.closedLoop(target.inputTopic(), target.events(), WARMUP_WINDOW, seconds(options.warmupSeconds()));
         drain();
         meter.endPhase();
     }
 
-    /** Answered events per second with a bounded number in flight: an estimate of capacity. */
+    /**
+     * Estimates capacity closed-loop: in one-second slices, the window of unanswered events doubles
+     * as long as the answered rate keeps rising by more than 10 %; the best slice's rate is the
+     * estimate. The window grows only while it helps, so the backlog left to drain stays small.
+     */
     double probe(Target target) throws InterruptedException {
         meter.beginPhase(target.label("probe"), 0);
-        double settle = options.probeSeconds() / 3;
-        producer.closedLoop(target.inputTopic(), target.events(), options.probeWindow(), seconds(settle));
-        long answeredBefore = ledger.answered();
-        long start = clock.nowNanos();
-        producer.closedLoop(target.inputTopic(), target.events(), options.probeWindow(),
-                seconds(options.probeSeconds() - settle));
-        double rate = (ledger.answered() - answeredBefore) / ((clock.nowNanos() - start) / 1e9);
+        int window = WARMUP_WINDOW;
+        double best = 0;
+        long end = clock.nowNanos() + seconds(options.probeSeconds()).toNanos();
+        while (clock.nowNanos() < end) {
+            long answeredBefore = ledger.answered();
+            long start = clock.nowNanos();
+            producer.closedLoop(target.inputTopic(), target.events(), window, Duration.ofSeconds(1));
+            double rate = (ledger.answered() - answeredBefore) / ((clock.nowNanos() - start) / 1e9);
+            if (rate > best * 1.1 && window < options.probeWindow()) {
+                window = Math.min(window * 2, options.probeWindow());
+            }
+            best = Math.max(best, rate);
+        }
         drain();
         meter.endPhase();
-        Console.say("%s: probe answered %.0f ev/s", target.system(), rate);
-        return rate;
+        Console.say("%s: probe answered up to %.0f ev/s (window %d)", target.system(), best, window);
+        return best;
     }
 
     /** Open-loop steps from the capacity estimate until the highest sustained rate is pinned down. */
@@ -92,10 +105,10 @@ final class PhaseRunner {
         double answeredRate = (ledger.answered() - answeredBefore) / elapsed;
         meter.tick();
         long outstandingAtMiddle = outstandingNear(meter.samplesSince(startSeconds), startSeconds + elapsed / 2);
-        drain();
+        double drainSeconds = drain();
         meter.endPhase();
-        return StepVerdict.standard().judge(rate, sent.sent() / elapsed, answeredRate, outstandingAtMiddle,
-                outstandingAtEnd, sent.lateNanos() / 1e6);
+        return StepVerdict.standard().judge(rate, options.stepSeconds(), sent.sent() / elapsed, answeredRate,
+                outstandingAtMiddle, outstandingAtEnd, drainSeconds, sent.lateNanos() / 1e6);
     }
 
     /** Offers a fixed rate and records every answer's latency, including those that arrive after the last send. */
@@ -133,9 +146,10 @@ final class PhaseRunner {
     /**
      * Waits until every sent event is answered, or until answers stop coming (an event that is
      * never answered, e.g. dead-lettered, must not hang the run).
-     * @return whether everything was answered
+     * @return seconds until everything was answered, or infinity if it never was
      */
-    boolean drain() throws InterruptedException {
+    double drain() throws InterruptedException {
+        long started = clock.nowNanos();
         long deadline = clock.nowNanos() + DRAIN_MAX.toNanos();
         long lastProgress = clock.nowNanos();
         long lastOutstanding = ledger.outstanding();
@@ -153,9 +167,9 @@ final class PhaseRunner {
         if (unanswered > 0) {
             Console.say("warning: %d events still unanswered after draining; not waiting for them again", unanswered);
             neverAnswered += unanswered;
-            return false;
+            return Double.POSITIVE_INFINITY;
         }
-        return true;
+        return (clock.nowNanos() - started) / 1e9;
     }
 
     long neverAnswered() {

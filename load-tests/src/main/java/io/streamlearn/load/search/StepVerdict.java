@@ -1,35 +1,48 @@
 package io.streamlearn.load.search;
 
+import java.util.Locale;
+
 /**
- * Decides whether a step's rate was sustained: the predictions kept pace with the input and the
- * backlog stopped growing. Backlog, not only output rate, because a system that answers at 95 % of
- * the input rate falls further behind every second and its latency grows without bound.
+ * Decides whether a step's rate was sustained: the backlog stopped growing and, once the input
+ * stopped, the system caught up quickly. A system that answers at 95 % of the input rate falls
+ * further behind every second; both tests catch that, whatever the latency floor of the guarantee.
  *
- * @param minAnsweredShare answered rate must be at least this share of the target rate
  * @param maxBacklogGrowthSeconds the backlog may grow over the second half of the step by at most
  *     this many seconds' worth of input (room for commit-interval and batching jitter)
+ * @param maxDrainSeconds after the last send, every event of the step must be answered within this
+ *     time (or {@code maxDrainShare} of the step length, whichever is larger)
+ * @param maxDrainShare see above
  * @param maxProducerLateMillis beyond this the load generator could not offer the rate: the step
  *     says nothing about the system, so it does not count as sustained
  */
-public record StepVerdict(double minAnsweredShare, double maxBacklogGrowthSeconds, double maxProducerLateMillis) {
+public record StepVerdict(double maxBacklogGrowthSeconds, double maxDrainSeconds, double maxDrainShare,
+        double maxProducerLateMillis) {
+
+    public static final String KEPT_UP = "kept up";
 
     public static StepVerdict standard() {
-        return new StepVerdict(0.95, 0.25, 1000);
+        return new StepVerdict(0.25, 1.0, 0.1, 1000);
     }
 
-    public StepOutcome judge(double targetRate, double sentRate, double answeredRate, long outstandingAtMiddle,
-            long outstandingAtEnd, double producerLateMillis) {
+    public StepOutcome judge(double targetRate, double stepSeconds, double sentRate, double answeredRate,
+            long outstandingAtMiddle, long outstandingAtEnd, double drainSeconds, double producerLateMillis) {
+        double drainLimit = Math.max(maxDrainSeconds, maxDrainShare * stepSeconds);
         String reason;
         if (producerLateMillis > maxProducerLateMillis) {
-            reason = String.format("load generator fell %.0f ms behind", producerLateMillis);
-        } else if (answeredRate < minAnsweredShare * targetRate) {
-            reason = String.format("answered %.0f/s < %.0f%% of target", answeredRate, minAnsweredShare * 100);
+            reason = fmt("load generator fell %.0f ms behind", producerLateMillis);
         } else if (outstandingAtEnd - outstandingAtMiddle > maxBacklogGrowthSeconds * targetRate) {
-            reason = String.format("backlog grew %d -> %d", outstandingAtMiddle, outstandingAtEnd);
+            reason = fmt("backlog grew %d -> %d", outstandingAtMiddle, outstandingAtEnd);
+        } else if (!(drainSeconds <= drainLimit)) {
+            reason = Double.isInfinite(drainSeconds) ? "backlog never drained"
+                    : fmt("took %.1f s to catch up (limit %.1f s)", drainSeconds, drainLimit);
         } else {
-            reason = "kept up";
+            reason = KEPT_UP;
         }
-        return new StepOutcome(targetRate, sentRate, answeredRate, outstandingAtMiddle, outstandingAtEnd,
-                producerLateMillis, reason.equals("kept up"), reason);
+        return new StepOutcome(targetRate, sentRate, answeredRate, outstandingAtMiddle, outstandingAtEnd, drainSeconds,
+                producerLateMillis, reason.equals(KEPT_UP), reason);
+    }
+
+    private static String fmt(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
     }
 }
