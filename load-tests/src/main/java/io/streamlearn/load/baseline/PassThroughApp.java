@@ -2,6 +2,7 @@ package io.streamlearn.load.baseline;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 
 import org.apache.kafka.streams.KafkaStreams;
@@ -11,7 +12,8 @@ import io.streamlearn.load.generate.Workload;
 
 /**
  * Runs the pass-through topology in this JVM against the service's broker, with the service's
- * processing guarantee and its single stream thread.
+ * processing guarantee, its single stream thread and otherwise Kafka Streams' defaults (as the
+ * service has), plus any {@code --streams-property} given to both.
  */
 public final class PassThroughApp implements AutoCloseable {
 
@@ -22,13 +24,17 @@ public final class PassThroughApp implements AutoCloseable {
     }
 
     public static PassThroughApp start(String bootstrapServers, String applicationId, String guarantee,
-            Workload workload, Path stateDir) throws InterruptedException {
+            Workload workload, Path stateDir, List<String> extraProperties) throws InterruptedException {
         Properties props = new Properties();
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        for (String property : extraProperties) {
+            int equals = property.indexOf('=');
+            props.put(property.substring(0, equals), property.substring(equals + 1));
+        }
         KafkaStreams streams = new KafkaStreams(
                 PassThroughTopology.build(workload, workload.baselineInputTopic(), workload.baselineOutputTopic()),
                 props);

@@ -181,6 +181,9 @@ public final class MarkdownReport {
                 + "latency runs of %.0f s", s.warmupSeconds(), s.probeSeconds(), s.probeWindow(), s.stepSeconds(),
                 s.maxSteps(), s.fixedSeconds());
         line("- Synthetic interactions: %s", s.interactionProfile());
+        line("- Kafka Streams properties given to both service and baseline: %s (otherwise Kafka Streams "
+                + "defaults, e.g. producer linger.ms 100)", s.streamsProperties().isEmpty() ? "none"
+                        : s.streamsProperties());
         line("- Support messages from: %s", s.supportData());
         line("- The baseline (Kafka Streams pass-through: parse JSON, write a prediction-shaped JSON of the same size, "
                 + "no state) runs in the harness JVM on the service's broker, with the same partitions, guarantee "

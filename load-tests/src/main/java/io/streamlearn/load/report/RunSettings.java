@@ -8,5 +8,5 @@ import io.streamlearn.load.generate.InteractionProfile;
 public record RunSettings(String command, List<String> guarantees, List<String> workloads, String broker,
         String serviceJar, String serviceCommit, List<String> serviceJvmArgs, long seed, double warmupSeconds,
         double probeSeconds, int probeWindow, double stepSeconds, int maxSteps, double fixedSeconds,
-        String supportData, InteractionProfile interactionProfile) {
+        String supportData, InteractionProfile interactionProfile, List<String> streamsProperties) {
 }

@@ -69,7 +69,7 @@ final class GuaranteeExperiment {
 
     GuaranteeRun run() throws Exception {
         ServiceLaunch launch = new ServiceLaunch(options.serviceJar(), workDir.resolve("service"), guarantee,
-                options.bootstrapServers(), FreePorts.pair(), FreePorts.any(), options.serviceJvmArgs());
+                options.bootstrapServers(), FreePorts.pair(), FreePorts.any(), options.serviceJvmArgsWithStreamsProperties());
         Console.say("[%s] starting the service (%s)", guarantee,
                 launch.bootstrapServers().map(s -> "cluster " + s).orElse("embedded broker on port "
                         + launch.brokerPort()));
@@ -143,7 +143,8 @@ final class GuaranteeExperiment {
         }
         Path stateDir = workDir.resolve("baseline-state-" + workload.label());
         String applicationId = "load-baseline-" + ids.runTag() + "-" + workload.label();
-        try (PassThroughApp app = PassThroughApp.start(bootstrap, applicationId, guarantee, workload, stateDir)) {
+        try (PassThroughApp app = PassThroughApp.start(bootstrap, applicationId, guarantee, workload, stateDir,
+                options.streamsProperties())) {
             Console.say("[%s] %s: baseline, then service", guarantee, workload.label());
             return options.fixedMode()
                     ? fixedRateOnly(workload, partitions, runner, profile, service, baseline)

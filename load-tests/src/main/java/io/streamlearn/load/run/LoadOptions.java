@@ -13,14 +13,14 @@ public record LoadOptions(Path serviceJar, Optional<String> bootstrapServers, Li
         List<String> workloads, Optional<Double> fixedRate, double warmupSeconds, double probeSeconds,
         int probeWindow, double stepSeconds, int maxSteps, double fixedSeconds, Path supportData, long seed,
         Path resultsDir, String reportName, Path workDir, boolean profile, List<String> serviceJvmArgs,
-        InteractionProfile interactionProfile) {
+        InteractionProfile interactionProfile, List<String> streamsProperties) {
 
     public static LoadOptions defaults() {
         return new LoadOptions(Path.of("target/quarkus-app/quarkus-run.jar"), Optional.empty(),
                 List.of("exactly_once_v2", "at_least_once"), List.of("recommendation", "support"), Optional.empty(),
                 4, 6, 5000, 8, 4, 20, Path.of("../shared/data/clinc150/data_full.json"), 42,
                 Path.of("load-tests/results"), "load-report", Path.of("load-tests/target/load-runs"), true,
-                List.of(), InteractionProfile.standard());
+                List.of(), InteractionProfile.standard(), List.of());
     }
 
     public static String usage() {
@@ -48,12 +48,15 @@ public record LoadOptions(Path serviceJar, Optional<String> bootstrapServers, Li
                   --work-dir DIR           service working directories (broker data, state) [load-tests/target/load-runs]
                   --no-profile             do not record the service with JFR
                   --service-jvm-arg ARG    extra JVM option for the service (repeatable)
+                  --streams-property K=V   Kafka Streams property for both the service and the baseline
+                                           (repeatable), e.g. producer.linger.ms=5
                 """;
     }
 
     public static LoadOptions parse(String[] args) {
         LoadOptions o = defaults();
         List<String> jvmArgs = new ArrayList<>();
+        List<String> streamsProperties = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--no-profile")) {
@@ -91,6 +94,13 @@ public record LoadOptions(Path serviceJar, Optional<String> bootstrapServers, Li
                         InteractionProfile.sized(o.interactionProfile.initialUsers(), (int) positive(name, value)));
                 case "--users" -> o.withInteractionProfile(
                         InteractionProfile.sized((int) positive(name, value), o.interactionProfile.initialItems()));
+                case "--streams-property" -> {
+                    if (!value.contains("=")) {
+                        throw new IllegalArgumentException("--streams-property needs key=value");
+                    }
+                    streamsProperties.add(value);
+                    yield o;
+                }
                 case "--service-jvm-arg" -> {
                     jvmArgs.add(value);
                     yield o;
@@ -98,7 +108,10 @@ public record LoadOptions(Path serviceJar, Optional<String> bootstrapServers, Li
                 default -> throw new IllegalArgumentException("unknown option " + name + "\n" + usage());
             };
         }
-        return jvmArgs.isEmpty() ? o : o.withJvmArgs(List.copyOf(jvmArgs));
+        if (!jvmArgs.isEmpty()) {
+            o = o.withJvmArgs(List.copyOf(jvmArgs));
+        }
+        return streamsProperties.isEmpty() ? o : o.withStreamsProperties(List.copyOf(streamsProperties));
     }
 
     /** Latency-only mode: no search, the given rate for both systems. */
@@ -109,13 +122,13 @@ public record LoadOptions(Path serviceJar, Optional<String> bootstrapServers, Li
     private LoadOptions with(Path jar, Optional<String> bootstrap, List<String> g, List<String> w, Optional<Double> rate) {
         return new LoadOptions(jar, bootstrap, g, w, rate, warmupSeconds, probeSeconds, probeWindow, stepSeconds,
                 maxSteps, fixedSeconds, supportData, seed, resultsDir, reportName, workDir, profile, serviceJvmArgs,
-                interactionProfile);
+                interactionProfile, streamsProperties);
     }
 
     private LoadOptions timing(double warmup, double probe, int window, double step, int steps, double fixed) {
         return new LoadOptions(serviceJar, bootstrapServers, guarantees, workloads, fixedRate, warmup, probe, window,
                 step, steps, fixed, supportData, seed, resultsDir, reportName, workDir, profile, serviceJvmArgs,
-                interactionProfile);
+                interactionProfile, streamsProperties);
     }
 
     private LoadOptions paths(String name, String value) {
@@ -125,25 +138,38 @@ public record LoadOptions(Path serviceJar, Optional<String> bootstrapServers, Li
                 name.equals("--seed") ? Long.parseLong(value) : seed,
                 name.equals("--results") ? Path.of(value) : resultsDir,
                 name.equals("--report-name") ? value : reportName,
-                name.equals("--work-dir") ? Path.of(value) : workDir, profile, serviceJvmArgs, interactionProfile);
+                name.equals("--work-dir") ? Path.of(value) : workDir, profile, serviceJvmArgs, interactionProfile, streamsProperties);
     }
 
     private LoadOptions withProfile(boolean on) {
         return new LoadOptions(serviceJar, bootstrapServers, guarantees, workloads, fixedRate, warmupSeconds,
                 probeSeconds, probeWindow, stepSeconds, maxSteps, fixedSeconds, supportData, seed, resultsDir,
-                reportName, workDir, on, serviceJvmArgs, interactionProfile);
+                reportName, workDir, on, serviceJvmArgs, interactionProfile, streamsProperties);
     }
 
     private LoadOptions withJvmArgs(List<String> args) {
         return new LoadOptions(serviceJar, bootstrapServers, guarantees, workloads, fixedRate, warmupSeconds,
                 probeSeconds, probeWindow, stepSeconds, maxSteps, fixedSeconds, supportData, seed, resultsDir,
-                reportName, workDir, profile, args, interactionProfile);
+                reportName, workDir, profile, args, interactionProfile, streamsProperties);
     }
 
     private LoadOptions withInteractionProfile(InteractionProfile p) {
         return new LoadOptions(serviceJar, bootstrapServers, guarantees, workloads, fixedRate, warmupSeconds,
                 probeSeconds, probeWindow, stepSeconds, maxSteps, fixedSeconds, supportData, seed, resultsDir,
-                reportName, workDir, profile, serviceJvmArgs, p);
+                reportName, workDir, profile, serviceJvmArgs, p, streamsProperties);
+    }
+
+    private LoadOptions withStreamsProperties(List<String> properties) {
+        return new LoadOptions(serviceJar, bootstrapServers, guarantees, workloads, fixedRate, warmupSeconds,
+                probeSeconds, probeWindow, stepSeconds, maxSteps, fixedSeconds, supportData, seed, resultsDir,
+                reportName, workDir, profile, serviceJvmArgs, interactionProfile, properties);
+    }
+
+    /** JVM options that hand the Kafka Streams properties to the service (Quarkus reads kafka-streams.*). */
+    public List<String> serviceJvmArgsWithStreamsProperties() {
+        List<String> args = new ArrayList<>(serviceJvmArgs);
+        streamsProperties.forEach(property -> args.add("-Dkafka-streams." + property));
+        return List.copyOf(args);
     }
 
     private static List<String> list(String value) {

@@ -64,10 +64,10 @@ public final class LoadRun {
                 options.guarantees(), options.workloads(),
                 options.bootstrapServers().map(s -> "external cluster " + s)
                         .orElse("the service's embedded single-node KRaft broker (fresh per guarantee)"),
-                options.serviceJar().toString(), gitCommit(), options.serviceJvmArgs(), options.seed(),
+                options.serviceJar().toString(), gitCommit(), options.serviceJvmArgsWithStreamsProperties(), options.seed(),
                 options.warmupSeconds(), options.probeSeconds(), options.probeWindow(), options.stepSeconds(),
                 options.maxSteps(), options.fixedSeconds(), options.supportData().toString(),
-                options.interactionProfile());
+                options.interactionProfile(), options.streamsProperties());
     }
 
     private static String gitCommit() {

@@ -57,8 +57,9 @@ final class PhaseRunner {
 
     /**
      * Estimates capacity closed-loop: in one-second slices, the window of unanswered events doubles
-     * as long as the answered rate keeps rising by more than 10 %; the best slice's rate is the
-     * estimate. The window grows only while it helps, so the backlog left to drain stays small.
+     * as long as the answered rate keeps rising by more than 10 % and the window holds less than
+     * half a second of work; the best slice's rate is the estimate. The window grows only while it
+     * helps, so the backlog left to drain stays small.
      */
     double probe(Target target) throws InterruptedException {
         meter.beginPhase(target.label("probe"), 0);
@@ -70,7 +71,9 @@ final class PhaseRunner {
             long start = clock.nowNanos();
             producer.closedLoop(target.inputTopic(), target.events(), window, Duration.ofSeconds(1));
             double rate = (ledger.answered() - answeredBefore) / ((clock.nowNanos() - start) / 1e9);
-            if (rate > best * 1.1 && window < options.probeWindow()) {
+            // Grow only while the window is what limits the rate: once it holds half a second of
+            // work, more in flight would only queue.
+            if (rate > best * 1.1 && window < rate * 0.5 && window < options.probeWindow()) {
                 window = Math.min(window * 2, options.probeWindow());
             }
             best = Math.max(best, rate);

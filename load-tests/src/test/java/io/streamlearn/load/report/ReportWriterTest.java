@@ -87,7 +87,7 @@ class ReportWriterTest {
         RunSettings settings = new RunSettings("java -jar x.jar", List.of("exactly_once_v2", "at_least_once"),
                 List.of("recommendation", "support"), "embedded", "target/quarkus-app/quarkus-run.jar", "abc123",
                 List.of(), 42, 4, 6, 5000, 8, 4, 20, "../shared/data/clinc150/data_full.json",
-                InteractionProfile.standard());
+                InteractionProfile.standard(), List.of());
         return new RunReport("lt1", "2026-01-01T00:00:00Z", 300, machine, settings, List.of(eos, alos));
     }
 }
