@@ -172,9 +172,11 @@ final class GuaranteeExperiment {
             notes.add(workload.label() + ": no step rate was sustained by the service, so no latency run");
         }
         return WorkloadRun.measured(workload.label(), partitions,
-                new SystemRun("baseline", baselineProbe, baselineSearch.sustainedRate(), baselineSearch.outcomes(),
+                new SystemRun("baseline", baselineProbe, baselineSearch.sustainedRate(), baselineSearch.bracketed(),
+                        baselineSearch.outcomes(),
                         baselineLatency),
-                new SystemRun("service", serviceProbe, serviceSearch.sustainedRate(), serviceSearch.outcomes(),
+                new SystemRun("service", serviceProbe, serviceSearch.sustainedRate(), serviceSearch.bracketed(),
+                        serviceSearch.outcomes(),
                         serviceLatency));
     }
 
@@ -188,8 +190,8 @@ final class GuaranteeExperiment {
         FixedRateRun serviceLatency = runner.fixedRate(service, rate);
         notes.add(workload.label() + ": fixed-rate mode, no throughput search");
         return new WorkloadRun(workload.label(), partitions,
-                new SystemRun("baseline", 0, 0, List.of(), baselineLatency),
-                new SystemRun("service", 0, 0, List.of(), serviceLatency), null, null);
+                new SystemRun("baseline", 0, 0, false, List.of(), baselineLatency),
+                new SystemRun("service", 0, 0, false, List.of(), serviceLatency), null, null);
     }
 
     private WorkloadRun skip(Workload workload, String reason) {

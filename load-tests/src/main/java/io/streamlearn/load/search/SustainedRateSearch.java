@@ -6,35 +6,39 @@ import java.util.OptionalDouble;
 
 /**
  * Chooses the rates of the fixed-rate steps that find the highest sustained rate, starting from a
- * capacity estimate (from a closed-loop probe): the first step offers a share of the estimate; while
- * steps pass, the rate rises by {@code upFactor}; once one fails after a pass, the search stops; if
- * the very first fails, the rate falls by {@code downFactor} until one passes. The answer is the
- * highest rate that passed, so it is a rate actually observed to be sustained, never extrapolated.
+ * capacity estimate (from a closed-loop probe). The first step offers a share of the estimate; until
+ * a step fails the rate climbs by {@code upFactor}, and until one passes it falls by
+ * {@code downFactor}; once there is a passing rate below a failing one, the search bisects between
+ * them until they are within {@code precision} of each other or the step budget is spent. The
+ * answer is the highest rate that passed: a rate observed to be sustained, never extrapolated.
  */
 public final class SustainedRateSearch {
 
     private final double upFactor;
     private final double downFactor;
     private final double minRate;
+    private final double precision;
     private final int maxSteps;
     private final List<StepOutcome> outcomes = new ArrayList<>();
     private double nextRate;
     private boolean finished;
 
     public SustainedRateSearch(double capacityEstimate, double firstShare, double upFactor, double downFactor,
-            double minRate, int maxSteps) {
-        if (upFactor <= 1 || downFactor <= 0 || downFactor >= 1 || maxSteps < 1) {
-            throw new IllegalArgumentException("need upFactor > 1, 0 < downFactor < 1, maxSteps >= 1");
+            double minRate, double precision, int maxSteps) {
+        if (upFactor <= 1 || downFactor <= 0 || downFactor >= 1 || precision <= 0 || maxSteps < 1) {
+            throw new IllegalArgumentException("need upFactor > 1, 0 < downFactor < 1, precision > 0, maxSteps >= 1");
         }
         this.upFactor = upFactor;
         this.downFactor = downFactor;
         this.minRate = minRate;
+        this.precision = precision;
         this.maxSteps = maxSteps;
         this.nextRate = Math.max(minRate, roundRate(capacityEstimate * firstShare));
     }
 
+    /** From 80 % of the estimate, ×1.5 up or ×0.7 down, bisect to within 10 %, rates of at least 10/s. */
     public static SustainedRateSearch standard(double capacityEstimate, int maxSteps) {
-        return new SustainedRateSearch(capacityEstimate, 0.8, 1.15, 0.7, 50, maxSteps);
+        return new SustainedRateSearch(capacityEstimate, 0.8, 1.5, 0.7, 10, 0.1, maxSteps);
     }
 
     /** The rate of the next step, or empty when the search is over. */
@@ -44,23 +48,33 @@ public final class SustainedRateSearch {
 
     public void record(StepOutcome outcome) {
         outcomes.add(outcome);
-        boolean anyPassed = outcomes.stream().anyMatch(StepOutcome::sustained);
+        double highestPass = sustainedRate();
+        double lowestFail = outcomes.stream().filter(o -> !o.sustained()).mapToDouble(StepOutcome::targetRate)
+                .min().orElse(Double.POSITIVE_INFINITY);
         if (outcomes.size() >= maxSteps) {
             finished = true;
-        } else if (outcome.sustained()) {
-            nextRate = roundRate(outcome.targetRate() * upFactor);
-        } else if (anyPassed) {
-            finished = true;
+        } else if (highestPass == 0) {
+            nextRate = roundRate(lowestFail * downFactor);
+            finished = nextRate < minRate;
+        } else if (Double.isInfinite(lowestFail)) {
+            nextRate = roundRate(highestPass * upFactor);
         } else {
-            double lower = roundRate(outcome.targetRate() * downFactor);
-            finished = lower < minRate;
-            nextRate = lower;
+            double middle = roundRate((highestPass + lowestFail) / 2);
+            finished = lowestFail - highestPass <= precision * highestPass || middle <= highestPass
+                    || middle >= lowestFail;
+            nextRate = middle;
         }
     }
 
     /** The highest rate observed sustained; 0 when none was. */
     public double sustainedRate() {
         return outcomes.stream().filter(StepOutcome::sustained).mapToDouble(StepOutcome::targetRate).max().orElse(0);
+    }
+
+    /** Whether the answer is pinned between a pass and a failure (otherwise it is a lower bound). */
+    public boolean bracketed() {
+        return outcomes.stream().anyMatch(o -> !o.sustained() && o.targetRate() > sustainedRate())
+                && sustainedRate() > 0;
     }
 
     public List<StepOutcome> outcomes() {

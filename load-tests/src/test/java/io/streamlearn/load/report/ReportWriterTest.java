@@ -43,7 +43,7 @@ class ReportWriterTest {
         assertThat(markdown)
                 .contains("| exactly_once_v2 | recommendation | 10000 | 4000 | 0.40 | 2000 | 12.5 | 40.0 | 180.0 | 240.0 | 300.0 | 110.0 |")
                 .contains("exactly_once_v2 / recommendation: throughput ratio met; p99 ≤ 250 ms met.")
-                .contains("| at_least_once | recommendation | 10000 | 2000 | 0.20 |")
+                .contains("| at_least_once | recommendation | 10000 | ≥ 2000 | 0.20 |")
                 .contains("at_least_once / recommendation: throughput ratio NOT met; p99 ≤ 30 ms NOT met.")
                 .contains("support | skipped: service silent")
                 .contains("| 12.5 | 125 | `io.streamlearn.recommend.TopK.select` |")
@@ -63,11 +63,11 @@ class ReportWriterTest {
         LatencySummary baselineLatency = new LatencySummary(40_000, 9.0, 8.0, 50.0, 110.0, 120.0, 130.0);
         StepOutcome pass = new StepOutcome(4000, 3990, 3950, 300, 310, 0.2, 1, true, "kept up");
         StepOutcome fail = new StepOutcome(4600, 4590, 4100, 900, 2900, 3.2, 1, false, "backlog grew 900 -> 2900");
-        SystemRun baseline = new SystemRun("baseline", 11_000, 10_000, List.of(pass), new FixedRateRun(2000, 20,
+        SystemRun baseline = new SystemRun("baseline", 11_000, 10_000, true, List.of(pass), new FixedRateRun(2000, 20,
                 40_000, 40_000, baselineLatency));
-        SystemRun service = new SystemRun("service", 4500, 4000, List.of(pass, fail), new FixedRateRun(2000, 20,
+        SystemRun service = new SystemRun("service", 4500, 4000, true, List.of(pass, fail), new FixedRateRun(2000, 20,
                 40_000, 40_000, latency));
-        SystemRun slowService = new SystemRun("service", 2500, 2000, List.of(pass), new FixedRateRun(1000, 20,
+        SystemRun slowService = new SystemRun("service", 2500, 2000, false, List.of(pass), new FixedRateRun(1000, 20,
                 20_000, 20_000, latency));
         List<IntervalSample> timeline = List.of(
                 new IntervalSample(1, "baseline recommendation probe", 0, 9000, 8800, 200, 5, 20, 30, 40),

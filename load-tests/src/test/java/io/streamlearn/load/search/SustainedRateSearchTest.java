@@ -12,34 +12,36 @@ import org.junit.jupiter.api.Test;
 class SustainedRateSearchTest {
 
     @Test
-    void climbsWhileStepsPassAndStopsAtTheFirstFailure() {
+    void climbsUntilAFailureThenBisectsToWithinTenPercent() {
         SustainedRateSearch search = SustainedRateSearch.standard(1000, 10);
-        List<Double> tried = run(search, rate -> rate <= 1000);
-        assertThat(tried).containsExactly(800.0, 920.0, 1100.0);
-        assertThat(search.sustainedRate()).isEqualTo(920.0);
+        List<Double> tried = run(search, rate -> rate <= 2000);
+        assertThat(tried).containsExactly(800.0, 1200.0, 1800.0, 2700.0, 2300.0, 2100.0, 2000.0);
+        assertThat(search.sustainedRate()).isEqualTo(2000.0);
+        assertThat(search.bracketed()).isTrue();
     }
 
     @Test
-    void backsOffWhenEvenTheFirstStepFails() {
+    void backsOffWhenEvenTheFirstStepFailsThenBisects() {
         SustainedRateSearch search = SustainedRateSearch.standard(1000, 10);
         List<Double> tried = run(search, rate -> rate <= 400);
-        assertThat(tried).containsExactly(800.0, 560.0, 390.0, 450.0);
+        assertThat(tried).containsExactly(800.0, 560.0, 390.0, 480.0, 440.0, 420.0);
         assertThat(search.sustainedRate()).isEqualTo(390.0);
     }
 
     @Test
-    void neverRunsMoreThanTheStepBudget() {
+    void aSearchThatRunsOutOfStepsWhileClimbingIsOnlyALowerBound() {
         SustainedRateSearch search = SustainedRateSearch.standard(1000, 3);
-        assertThat(run(search, rate -> true)).hasSize(3);
-        assertThat(search.sustainedRate()).isEqualTo(1100.0);
+        assertThat(run(search, rate -> true)).containsExactly(800.0, 1200.0, 1800.0);
+        assertThat(search.sustainedRate()).isEqualTo(1800.0);
+        assertThat(search.bracketed()).isFalse();
     }
 
     @Test
     void reportsZeroWhenNothingIsSustainedDownToTheMinimumRate() {
-        SustainedRateSearch search = SustainedRateSearch.standard(100, 20);
+        SustainedRateSearch search = SustainedRateSearch.standard(20, 20);
         run(search, rate -> false);
         assertThat(search.sustainedRate()).isZero();
-        assertThat(search.outcomes()).allMatch(outcome -> outcome.targetRate() >= 50);
+        assertThat(search.outcomes()).allMatch(outcome -> outcome.targetRate() >= 10);
     }
 
     @Test
