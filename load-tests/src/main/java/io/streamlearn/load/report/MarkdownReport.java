@@ -147,7 +147,11 @@ public final class MarkdownReport {
         if (profile == null) {
             return;
         }
-        line("### Service profile (JFR, %d execution samples during the service's load phases)", profile.samples());
+        line("### Service profile (JFR, %d execution samples)", profile.samples());
+        line("");
+        line("Recorded in the service JVM (stream thread *and* its embedded broker) from after the service's "
+                + "warm-up to the end of its latency run, first measured workload only; `%s` in the run's "
+                + "working directory.", profile.recording());
         line("");
         hotSpotTable("Top frames (self time)", profile.topFrames());
         hotSpotTable("Service methods on the stack (inclusive time)", profile.serviceMethods());
@@ -179,7 +183,8 @@ public final class MarkdownReport {
         line("- Guarantees %s, workloads %s, seed %d", s.guarantees(), s.workloads(), s.seed());
         line("- Phases: warm-up %.0f s; closed-loop probe %.0f s (window doubling up to %d unanswered events); "
                 + "open-loop steps of %.0f s (at most %d; sustained = backlog did not grow by more than 0.25 s of "
-                + "input over the step's second half and caught up within max(1 s, 10%% of the step) after it); "
+                + "input over the step's second half, held at most 1 s of input at its end, and caught up within "
+                + "max(1 s, 10%% of the step) after it); "
                 + "latency runs of %.0f s", s.warmupSeconds(), s.probeSeconds(), s.probeWindow(), s.stepSeconds(),
                 s.maxSteps(), s.fixedSeconds());
         line("- Synthetic interactions: %s", s.interactionProfile());

@@ -107,7 +107,7 @@ final class GuaranteeExperiment {
                     }
                 }
             }
-            HotSpots hotSpots = profile.finish();
+            HotSpots hotSpots = profile.hotSpots();
             if (profile.failure() != null) {
                 notes.add(profile.failure());
             }
@@ -167,8 +167,10 @@ final class GuaranteeExperiment {
         FixedRateRun baselineLatency = null;
         if (halfRate > 0) {
             serviceLatency = runner.fixedRate(service, halfRate);
+            profile.finish();
             baselineLatency = runner.fixedRate(baseline, halfRate);
         } else {
+            profile.finish();
             notes.add(workload.label() + ": no step rate was sustained by the service, so no latency run");
         }
         return WorkloadRun.measured(workload.label(), partitions,
@@ -188,6 +190,7 @@ final class GuaranteeExperiment {
         runner.warmUp(service);
         profile.startOnce();
         FixedRateRun serviceLatency = runner.fixedRate(service, rate);
+        profile.finish();
         notes.add(workload.label() + ": fixed-rate mode, no throughput search");
         return new WorkloadRun(workload.label(), partitions,
                 new SystemRun("baseline", 0, 0, false, List.of(), baselineLatency),

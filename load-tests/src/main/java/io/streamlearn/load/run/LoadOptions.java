@@ -18,7 +18,7 @@ public record LoadOptions(Path serviceJar, Optional<String> bootstrapServers, Li
     public static LoadOptions defaults() {
         return new LoadOptions(Path.of("target/quarkus-app/quarkus-run.jar"), Optional.empty(),
                 List.of("exactly_once_v2", "at_least_once"), List.of("recommendation", "support"), Optional.empty(),
-                4, 6, 5000, 8, 6, 20, Path.of("../shared/data/clinc150/data_full.json"), 42,
+                4, 6, 5000, 7, 8, 20, Path.of("../shared/data/clinc150/data_full.json"), 42,
                 Path.of("load-tests/results"), "load-report", Path.of("load-tests/target/load-runs"), true,
                 List.of(), InteractionProfile.standard(), List.of());
     }
@@ -36,8 +36,8 @@ public record LoadOptions(Path serviceJar, Optional<String> bootstrapServers, Li
                   --warmup-seconds S       closed-loop warm-up per system [4]
                   --probe-seconds S        closed-loop capacity probe [6]
                   --probe-window N         most unanswered events during the probe [5000]
-                  --step-seconds S         length of each open-loop step of the search [8]
-                  --max-steps N            most steps per search [6]
+                  --step-seconds S         length of each open-loop step of the search [7]
+                  --max-steps N            most steps per search [8]
                   --fixed-seconds S        length of each latency run [20]
                   --support-data PATH      CLINC150-style utterance file [../shared/data/clinc150/data_full.json]
                   --items N                items in the catalogue at the start; it grows to 10 N [10000]

@@ -8,15 +8,18 @@ import io.streamlearn.load.profile.JfrHotSpots;
 import io.streamlearn.load.service.FlightRecorder;
 
 /**
- * One JFR recording of the service spanning all of its load phases under one guarantee (started
- * after its first warm-up, stopped after its last latency run). A profiling failure is reported,
- * never fatal: the figures stand without it.
+ * One JFR recording of the service per guarantee, covering the service's load phases of the first
+ * measured workload only: started after the service's warm-up, stopped right after its latency run,
+ * so neither start-up nor the baseline's traffic through the service's embedded broker is in it. A
+ * profiling failure is reported, never fatal: the figures stand without it.
  */
 final class ProfileSession {
 
     private final FlightRecorder recorder;
     private final Path file;
     private boolean recording;
+    private boolean done;
+    private HotSpots hotSpots;
     private String failure;
 
     ProfileSession(FlightRecorder recorder, Path file) {
@@ -25,7 +28,7 @@ final class ProfileSession {
     }
 
     void startOnce() {
-        if (recording || recorder == null || failure != null) {
+        if (recording || done || recorder == null || failure != null) {
             return;
         }
         try {
@@ -36,19 +39,25 @@ final class ProfileSession {
         }
     }
 
-    /** Stops the recording and reads its hot spots; null when there is no profile. */
-    HotSpots finish() {
+    /** Stops the recording (once) and reads its hot spots. */
+    void finish() {
         if (!recording) {
-            return null;
+            return;
         }
         recording = false;
+        done = true;
         try {
             recorder.stopInto(file);
-            return JfrHotSpots.read(file, 15);
+            hotSpots = JfrHotSpots.read(file, 15);
         } catch (IOException | InterruptedException e) {
             failure = "JFR profile unavailable: " + e.getMessage();
-            return null;
         }
+    }
+
+    /** The hot spots of the finished recording; null when there is none. */
+    HotSpots hotSpots() {
+        finish();
+        return hotSpots;
     }
 
     String failure() {

@@ -36,9 +36,13 @@ public final class SustainedRateSearch {
         this.nextRate = Math.max(minRate, roundRate(capacityEstimate * firstShare));
     }
 
-    /** From 80 % of the estimate, ×1.5 up or ×0.7 down, bisect to within 10 %, rates of at least 10/s. */
+    /**
+     * From 80 % of the estimate, ×2 up (a closed-loop probe tends to underestimate what a system
+     * sustains open-loop, so the climb must be quick) or ×0.7 down, bisect to within 10 %, rates of
+     * at least 10/s.
+     */
     public static SustainedRateSearch standard(double capacityEstimate, int maxSteps) {
-        return new SustainedRateSearch(capacityEstimate, 0.8, 1.5, 0.7, 10, 0.1, maxSteps);
+        return new SustainedRateSearch(capacityEstimate, 0.8, 2.0, 0.7, 10, 0.1, maxSteps);
     }
 
     /** The rate of the next step, or empty when the search is over. */

@@ -24,9 +24,16 @@ class StepVerdictTest {
 
     @Test
     void aSlowCatchUpAfterTheStepMeansTheRateWasNotSustained() {
-        StepOutcome outcome = verdict.judge(1000, 8, 1000, 900, 1500, 1600, 3.0, 3);
+        StepOutcome outcome = verdict.judge(1000, 8, 1000, 900, 500, 600, 3.0, 3);
         assertThat(outcome.sustained()).isFalse();
         assertThat(outcome.reason()).contains("catch up");
+    }
+
+    @Test
+    void keepingPaceOnlyBehindALargeStandingQueueIsNotSustained() {
+        StepOutcome outcome = verdict.judge(1000, 8, 1000, 1000, 1500, 1500, 0.9, 0);
+        assertThat(outcome.sustained()).isFalse();
+        assertThat(outcome.reason()).contains("standing backlog");
     }
 
     @Test

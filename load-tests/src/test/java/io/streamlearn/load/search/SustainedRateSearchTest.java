@@ -15,7 +15,7 @@ class SustainedRateSearchTest {
     void climbsUntilAFailureThenBisectsToWithinTenPercent() {
         SustainedRateSearch search = SustainedRateSearch.standard(1000, 10);
         List<Double> tried = run(search, rate -> rate <= 2000);
-        assertThat(tried).containsExactly(800.0, 1200.0, 1800.0, 2700.0, 2300.0, 2100.0, 2000.0);
+        assertThat(tried).containsExactly(800.0, 1600.0, 3200.0, 2400.0, 2000.0, 2200.0);
         assertThat(search.sustainedRate()).isEqualTo(2000.0);
         assertThat(search.bracketed()).isTrue();
     }
@@ -31,8 +31,8 @@ class SustainedRateSearchTest {
     @Test
     void aSearchThatRunsOutOfStepsWhileClimbingIsOnlyALowerBound() {
         SustainedRateSearch search = SustainedRateSearch.standard(1000, 3);
-        assertThat(run(search, rate -> true)).containsExactly(800.0, 1200.0, 1800.0);
-        assertThat(search.sustainedRate()).isEqualTo(1800.0);
+        assertThat(run(search, rate -> true)).containsExactly(800.0, 1600.0, 3200.0);
+        assertThat(search.sustainedRate()).isEqualTo(3200.0);
         assertThat(search.bracketed()).isFalse();
     }
 
