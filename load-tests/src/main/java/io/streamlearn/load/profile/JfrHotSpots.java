@@ -30,6 +30,7 @@ public final class JfrHotSpots {
     public static HotSpots read(Path recording, int top) throws IOException {
         Map<String, Long> self = new HashMap<>();
         Map<String, Long> inclusive = new HashMap<>();
+        Map<String, Long> callSites = new HashMap<>();
         Map<String, Long> threads = new HashMap<>();
         long samples = 0;
         try (RecordingFile file = new RecordingFile(recording)) {
@@ -45,18 +46,51 @@ public final class JfrHotSpots {
                 if (stack == null || stack.getFrames().isEmpty()) {
                     continue;
                 }
-                self.merge(nameOf(stack.getFrames().get(0)), 1L, Long::sum);
+                String topFrame = nameOf(stack.getFrames().get(0));
+                self.merge(topFrame, 1L, Long::sum);
                 Set<String> seen = new HashSet<>();
+                String callSite = null;
                 for (RecordedFrame frame : stack.getFrames()) {
                     String name = nameOf(frame);
-                    if (name.startsWith(SERVICE_PACKAGE) && seen.add(name)) {
+                    if (!isServiceCode(name)) {
+                        continue;
+                    }
+                    if (callSite == null) {
+                        callSite = name + ":" + frame.getLineNumber();
+                    }
+                    if (seen.add(name)) {
                         inclusive.merge(name, 1L, Long::sum);
                     }
+                }
+                if (callSite != null) {
+                    callSites.merge(topFrame.equals(callSite.substring(0, callSite.indexOf(':'))) ? callSite
+                            : topFrame + " ← " + callSite, 1L, Long::sum);
                 }
             }
         }
         return new HotSpots(recording.getFileName().toString(), samples, ranked(self, samples, top),
-                ranked(inclusive, samples, top), ranked(threads, samples, top));
+                ranked(inclusive, samples, top), ranked(callSites, samples, top), ranked(threads, samples, top));
+    }
+
+    /** The service's own code; generated lambda classes only forward, so they are left out. */
+    static boolean isServiceCode(String method) {
+        return method.startsWith(SERVICE_PACKAGE) && !method.contains("$$Lambda");
+    }
+
+    /** Prints a recording's hot spots: {@code java -cp 'load-tests/target/lib/*:load-tests/target/streamlearn-load-tests.jar' io.streamlearn.load.profile.JfrHotSpots FILE.jfr}. */
+    public static void main(String[] args) throws IOException {
+        HotSpots spots = read(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 15);
+        System.out.printf("%s: %d execution samples%n", spots.recording(), spots.samples());
+        print("top frames (self)", spots.topFrames());
+        print("service methods (inclusive)", spots.serviceMethods());
+        print("call sites (top frame ← service line)", spots.callSites());
+        print("threads", spots.threads());
+    }
+
+    private static void print(String title, List<HotSpot> spots) {
+        System.out.println();
+        System.out.println(title + ":");
+        spots.forEach(spot -> System.out.printf("  %5.1f%%  %6d  %s%n", spot.percent(), spot.samples(), spot.name()));
     }
 
     /** Threads that differ only by a trailing number (e.g. broker I/O threads) count as one. */

@@ -155,6 +155,7 @@ public final class MarkdownReport {
         line("");
         hotSpotTable("Top frames (self time)", profile.topFrames());
         hotSpotTable("Service methods on the stack (inclusive time)", profile.serviceMethods());
+        hotSpotTable("Call sites (top frame ← innermost service line below it)", profile.callSites());
         hotSpotTable("Threads", profile.threads());
     }
 

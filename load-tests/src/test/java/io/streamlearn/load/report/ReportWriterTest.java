@@ -47,6 +47,7 @@ class ReportWriterTest {
                 .contains("at_least_once / recommendation: throughput ratio NOT met; p99 ≤ 30 ms NOT met.")
                 .contains("support | skipped: service silent")
                 .contains("| 12.5 | 125 | `io.streamlearn.recommend.TopK.select` |")
+                .contains("| 9.0 | 90 | `java.lang.String.hashCode ← io.streamlearn.recommend.TopK.select:19` |")
                 .contains("Intel Test CPU");
     }
 
@@ -76,6 +77,7 @@ class ReportWriterTest {
         HotSpots profile = new HotSpots("service.jfr", 1000,
                 List.of(new HotSpot("io.streamlearn.recommend.TopK.select", 125, 12.5)),
                 List.of(new HotSpot("io.streamlearn.topology.RecommendProcessor.process", 600, 60.0)),
+                List.of(new HotSpot("java.lang.String.hashCode ← io.streamlearn.recommend.TopK.select:19", 90, 9.0)),
                 List.of(new HotSpot("streamlearn-StreamThread-N", 700, 70.0)));
         GuaranteeRun eos = new GuaranteeRun("exactly_once_v2",
                 List.of(WorkloadRun.measured("recommendation", 1, baseline, service),
