@@ -12,7 +12,8 @@ import io.streamlearn.load.measure.IntervalSample;
 
 /**
  * A self-contained HTML page with inline SVG: per guarantee, throughput (offered, sent, answered per
- * second) and latency percentiles (p50, p99, p99.9, log scale) over time, with the phases of the run
+ * second) and latency percentiles (p50, p99, p99.9) over time, both on log scales because baseline
+ * and service differ by orders of magnitude, with the phases of the run
  * as labelled bands. No scripts or external assets, so it opens anywhere.
  */
 public final class HtmlChart {
@@ -54,7 +55,7 @@ public final class HtmlChart {
             html.append(panel(samples, List.of(
                     new Series("offered", "#999", IntervalSample::targetRate),
                     new Series("sent", "#1f77b4", IntervalSample::sentPerSecond),
-                    new Series("answered", "#2ca02c", IntervalSample::answeredPerSecond)), false, "events/s"));
+                    new Series("answered", "#2ca02c", IntervalSample::answeredPerSecond)), true, "events/s (log)"));
             html.append("<div class=\"legend\"><span style=\"color:#2ca02c\">— p50</span>"
                     + "<span style=\"color:#ff7f0e\">— p99</span><span style=\"color:#d62728\">— p99.9</span>"
                     + "</div>\n");
@@ -93,16 +94,25 @@ public final class HtmlChart {
         phaseBands(svg, samples, x);
         axes(svg, x, y, unit, logScale);
         for (Series s : series) {
+            // On a log scale a zero cannot be drawn: the line breaks there instead of bridging the gap.
+            List<String> segments = new ArrayList<>();
             StringBuilder points = new StringBuilder();
             for (IntervalSample sample : samples) {
                 double v = s.value().applyAsDouble(sample);
                 if (logScale && v <= 0) {
+                    segments.add(points.toString().trim());
+                    points.setLength(0);
                     continue;
                 }
                 points.append(fmt("%.1f,%.1f ", x.map(sample.atSeconds()), y.map(v)));
             }
-            svg.append(fmt("<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" points=\"%s\"><title>%s</title>"
-                    + "</polyline>\n", s.colour(), points.toString().trim(), s.name()));
+            segments.add(points.toString().trim());
+            for (String segment : segments) {
+                if (!segment.isEmpty()) {
+                    svg.append(fmt("<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" points=\"%s\">"
+                            + "<title>%s</title></polyline>\n", s.colour(), segment, s.name()));
+                }
+            }
         }
         return svg.append("</svg>\n").toString();
     }

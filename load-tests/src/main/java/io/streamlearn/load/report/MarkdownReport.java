@@ -160,6 +160,9 @@ public final class MarkdownReport {
     }
 
     private void hotSpotTable(String title, java.util.List<HotSpot> spots) {
+        if (spots == null) {
+            return;
+        }
         line("%s:", title);
         line("");
         line("| %% samples | samples | where |");

@@ -26,6 +26,8 @@ public record LoadOptions(Path serviceJar, Optional<String> bootstrapServers, Li
     public static String usage() {
         return """
                 usage: java -jar load-tests/target/streamlearn-load-tests.jar [options]   (run from the repository root)
+                       java -jar load-tests/target/streamlearn-load-tests.jar --render REPORT.json
+                                           (re-render the .md and .html of a stored report)
                   --service-jar PATH       service runner jar [target/quarkus-app/quarkus-run.jar]
                   --bootstrap-servers HOSTS  use this cluster (the service is started against it) instead of
                                            the service's embedded broker
