@@ -1,9 +1,12 @@
 package io.streamlearn.load.run;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -119,6 +123,20 @@ final class GuaranteeExperiment {
         } finally {
             ticker.shutdownNow();
             Console.say("[%s] service stopped", guarantee);
+            // The embedded broker's log and the state stores run to gigabytes; the log and the
+            // profile of the run are kept.
+            deleteQuietly(launch.workDir().resolve("data"));
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            Console.say("could not delete %s: %s", directory, e.getMessage());
         }
     }
 

@@ -8,9 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import io.streamlearn.load.measure.EventIds;
 import io.streamlearn.load.measure.RunClock;
@@ -55,7 +53,6 @@ public final class LoadRun {
                 settings(), runs);
         List<Path> files = ReportWriter.write(report, options.resultsDir(), options.reportName());
         Console.say("report written: %s", files);
-        deleteQuietly(runDir.resolve("service-data-placeholder"));
         return 0;
     }
 
@@ -80,14 +77,6 @@ public final class LoadRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "unknown";
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        try (Stream<Path> walk = Files.exists(path) ? Files.walk(path) : Stream.empty()) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort
         }
     }
 }
