@@ -1,0 +1,15 @@
+package io.streamlearn.load.measure;
+
+/**
+ * One second of a run, for the time-series chart.
+ *
+ * @param atSeconds end of the interval, seconds since the run's origin
+ * @param phase the phase running then (e.g. "service step 2400/s")
+ * @param targetRate offered rate of the phase (0 when closed-loop or idle)
+ * @param sentPerSecond events sent in the interval
+ * @param answeredPerSecond predictions read in the interval
+ * @param outstanding sent but unanswered events at the end of the interval
+ */
+public record IntervalSample(double atSeconds, String phase, double targetRate, double sentPerSecond,
+        double answeredPerSecond, long outstanding, double p50Ms, double p99Ms, double p999Ms, double maxMs) {
+}
