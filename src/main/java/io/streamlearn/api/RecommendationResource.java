@@ -75,9 +75,9 @@ public class RecommendationResource {
         return models.recommend().forPartition(partition)
                 .map(model -> {
                     UserHistory history = historyOf(userId, partition);
-                    int length = config.recommend().historyLength();
-                    List<ScoredItem> top = model.predict(
-                            new RecommendationQuery(null, history.recent(length), history.asSet())).topK();
+                    ReadOnlyKeyValueStore<String, Long> seen = store(StoreNames.RECOMMEND_USER_SEEN, partition);
+                    List<ScoredItem> top = model.predict(new RecommendationQuery(null, history.items(),
+                            item -> seen.get(UserHistory.seenKey(userId, item)) != null)).topK();
                     if (k > 0 && k < top.size()) {
                         top = top.subList(0, k);
                     }
@@ -88,11 +88,13 @@ public class RecommendationResource {
     }
 
     private UserHistory historyOf(String userId, int partition) {
-        ReadOnlyKeyValueStore<String, UserHistory> store = streams.store(StoreQueryParameters
-                .fromNameAndType(StoreNames.RECOMMEND_USER_HISTORY, QueryableStoreTypes.<String, UserHistory>keyValueStore())
-                .withPartition(partition));
-        UserHistory history = store.get(userId);
+        UserHistory history = this.<UserHistory>store(StoreNames.RECOMMEND_USER_HISTORY, partition).get(userId);
         return history == null ? UserHistory.empty() : history;
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> store(String name, int partition) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())
+                .withPartition(partition));
     }
 
     private boolean isThisInstance(HostInfo host) {

@@ -2,9 +2,10 @@ package io.streamlearn.intent;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -75,7 +76,7 @@ public final class IntentClassifier implements OnlineModel<IntentQuery, IntentAn
     }
 
     @Override
-    public List<StateRow> learn(List<IntentExample> batch) {
+    public Set<String> learn(List<IntentExample> batch) {
         List<int[]> occurrences = new ArrayList<>(batch.size());
         List<Integer> targets = new ArrayList<>(batch.size());
         for (IntentExample example : batch) {
@@ -86,9 +87,9 @@ public final class IntentClassifier implements OnlineModel<IntentQuery, IntentAn
             }
         }
         if (targets.isEmpty()) {
-            return List.of();
+            return Set.of();
         }
-        Map<String, StateRow> changed = new LinkedHashMap<>();
+        Set<String> changed = new LinkedHashSet<>();
         boolean[] touchedChunks = new boolean[storedChunks.length];
         SplittableRandom random = new SplittableRandom(config.seed() * 31 + version);
         for (int first = 0; first < targets.size(); first += config.stepSize()) {
@@ -96,13 +97,13 @@ public final class IntentClassifier implements OnlineModel<IntentQuery, IntentAn
             step(occurrences.subList(first, last), targets.subList(first, last), random, touchedChunks, changed);
         }
         version++;
-        collectChangedParameters(touchedChunks, changed);
-        return new ArrayList<>(changed.values());
+        collectChangedKeys(touchedChunks, changed);
+        return changed;
     }
 
     /** One gradient step on a few new messages plus their share of replayed ones; then remembers the new ones. */
     private void step(List<int[]> occurrences, List<Integer> targets, SplittableRandom random,
-            boolean[] touchedChunks, Map<String, StateRow> changed) {
+            boolean[] touchedChunks, Set<String> changed) {
         List<RehearsalBuffer.Example> replayed = rehearsal.sample(config.rehearsalRatio() * targets.size(), random);
         int b = targets.size() + replayed.size();
         FeatureVector[] messages = new FeatureVector[b];
@@ -127,8 +128,7 @@ public final class IntentClassifier implements OnlineModel<IntentQuery, IntentAn
             }
             int slot = rehearsal.offer(label, occurrences.get(e), labels.countExample(label), random);
             if (slot >= 0) {
-                StateRow row = rows.rehearsalRow(slot, rehearsal.slot(slot));
-                changed.put(row.key(), row);
+                changed.add(IntentRows.rehearsalKey(slot));
             }
         }
     }
@@ -220,22 +220,49 @@ public final class IntentClassifier implements OnlineModel<IntentQuery, IntentAn
         return Optional.of(row);
     }
 
-    private void collectChangedParameters(boolean[] touchedChunks, Map<String, StateRow> changed) {
+    private void collectChangedKeys(boolean[] touchedChunks, Set<String> changed) {
+        // The softmax gradient reaches every intent's row, so all of them changed.
         for (int label = 0; label < labels.size(); label++) {
-            StateRow row = intentRow(label);
-            changed.put(row.key(), row);
+            changed.add(IntentRows.intentKey(label));
         }
         for (int chunk = 0; chunk < touchedChunks.length; chunk++) {
             if (touchedChunks[chunk]) {
                 storedChunks[chunk] = true;
-                StateRow row = chunkRow(chunk);
-                changed.put(row.key(), row);
+                changed.add(IntentRows.featureKey(chunk));
             }
         }
-        StateRow calibrationRow = rows.calibrationRow(calibration.export());
-        changed.put(calibrationRow.key(), calibrationRow);
-        StateRow versionRow = rows.versionRow(version);
-        changed.put(versionRow.key(), versionRow);
+        changed.add(IntentRows.CALIBRATION_KEY);
+        changed.add(IntentRows.VERSION_KEY);
+    }
+
+    @Override
+    public List<StateRow> rows(Collection<String> keys) {
+        List<StateRow> out = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            out.add(row(key));
+        }
+        return out;
+    }
+
+    private StateRow row(String key) {
+        switch (key) {
+            case IntentRows.PROVENANCE_KEY: return rows.provenanceRow(provenance);
+            case IntentRows.VERSION_KEY: return rows.versionRow(version);
+            case IntentRows.CALIBRATION_KEY: return rows.calibrationRow(calibration.export());
+            default: break;
+        }
+        if (key.startsWith(IntentRows.INTENT_PREFIX)) {
+            int label = IntentRows.index(key, IntentRows.INTENT_PREFIX);
+            return label < labels.size() ? intentRow(label) : new StateRow(key, null);
+        }
+        if (key.startsWith(IntentRows.FEATURES_PREFIX)) {
+            return chunkRow(IntentRows.index(key, IntentRows.FEATURES_PREFIX));
+        }
+        if (key.startsWith(IntentRows.REHEARSAL_PREFIX)) {
+            int slot = IntentRows.index(key, IntentRows.REHEARSAL_PREFIX);
+            return slot < rehearsal.size() ? rows.rehearsalRow(slot, rehearsal.slot(slot)) : new StateRow(key, null);
+        }
+        return new StateRow(key, null);
     }
 
     private StateRow intentRow(int label) {

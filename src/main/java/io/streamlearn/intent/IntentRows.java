@@ -57,7 +57,7 @@ final class IntentRows {
     }
 
     StateRow featureChunk(int chunk, float[] values) {
-        return new StateRow(String.format("%s%06d", FEATURES_PREFIX, chunk), floatBytes(values));
+        return new StateRow(featureKey(chunk), floatBytes(values));
     }
 
     int chunkIndex(StateRow row) {
@@ -73,7 +73,7 @@ final class IntentRows {
         ByteBuffer buffer = ByteBuffer.allocate(Integer.BYTES * (1 + example.occurrences().length));
         buffer.putInt(example.label());
         buffer.asIntBuffer().put(example.occurrences());
-        return new StateRow(String.format("%s%06d", REHEARSAL_PREFIX, slot), buffer.array());
+        return new StateRow(rehearsalKey(slot), buffer.array());
     }
 
     int slotIndex(StateRow row) {
@@ -116,12 +116,24 @@ final class IntentRows {
         }
     }
 
-    private static String intentKey(int row) {
+    static String intentKey(int row) {
         return String.format("%s%05d", INTENT_PREFIX, row);
     }
 
+    static String featureKey(int chunk) {
+        return String.format("%s%06d", FEATURES_PREFIX, chunk);
+    }
+
+    static String rehearsalKey(int slot) {
+        return String.format("%s%06d", REHEARSAL_PREFIX, slot);
+    }
+
+    static int index(String key, String prefix) {
+        return Integer.parseInt(key.substring(prefix.length()));
+    }
+
     private static int index(StateRow row, String prefix) {
-        return Integer.parseInt(row.key().substring(prefix.length()));
+        return index(row.key(), prefix);
     }
 
     private static byte[] floatBytes(float[] values) {

@@ -33,7 +33,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /**
-     * Formats {@code dataDir} on first use and starts the broker on {@code localhost:port}, with its
+     * Formats {@code dataDir} on first use (a formatted log keeps its cluster id for good) and starts the broker on {@code localhost:port}, with its
      * controller on {@code port + 1}.
      */
     public static EmbeddedBroker start(int port, Path dataDir) {
@@ -81,12 +81,15 @@ public final class EmbeddedBroker implements AutoCloseable {
     private static void formatOnce(Properties properties, Path dataDir) {
         try {
             Files.createDirectories(dataDir);
+            if (Files.exists(dataDir.resolve("log").resolve("meta.properties"))) {
+                return;
+            }
             Path config = dataDir.resolve("server.properties");
             try (OutputStream out = Files.newOutputStream(config)) {
                 properties.store(out, "embedded Streamlearn broker");
             }
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            int status = StorageTool.execute(new String[] {"format", "--ignore-formatted",
+            int status = StorageTool.execute(new String[] {"format",
                     "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
                     new PrintStream(output, true, StandardCharsets.UTF_8));
             if (status != 0) {

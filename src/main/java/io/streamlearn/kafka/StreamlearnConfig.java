@@ -114,11 +114,12 @@ public interface StreamlearnConfig {
         @WithDefault("P30D")
         Duration itemIdle();
 
-        @WithDefault("5000")
-        int maxUserHistory();
-
         @WithDefault("42")
         long seed();
+
+        /** Mini-batches between writes of the model's rows; the batches in between are journaled. */
+        @WithDefault("50")
+        int checkpointInterval();
     }
 
     interface Intent {
@@ -179,6 +180,10 @@ public interface StreamlearnConfig {
 
         @WithDefault("20")
         int calibrationMinSeen();
+
+        /** Mini-batches between writes of the model's rows; the batches in between are journaled. */
+        @WithDefault("50")
+        int checkpointInterval();
 
         @WithDefault("42")
         long seed();

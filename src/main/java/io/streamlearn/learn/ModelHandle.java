@@ -1,11 +1,11 @@
 package io.streamlearn.learn;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
-import io.streamlearn.checkpoint.StateRow;
 
 /**
  * One task's model, shared between its stream thread (which learns) and HTTP threads (which only
@@ -24,7 +24,7 @@ public final class ModelHandle<Q, A, E, M extends OnlineModel<Q, A, E>> {
         return read(m -> m.predict(query));
     }
 
-    public List<StateRow> learn(List<E> batch) {
+    public Set<String> learn(List<E> batch) {
         lock.writeLock().lock();
         try {
             return model.learn(batch);
@@ -33,7 +33,7 @@ public final class ModelHandle<Q, A, E, M extends OnlineModel<Q, A, E>> {
         }
     }
 
-    /** Reads anything from the model under the read lock. */
+    /** Reads anything from the model under the read lock (a learn in progress finishes first). */
     public <T> T read(Function<M, T> reader) {
         lock.readLock().lock();
         try {

@@ -1,6 +1,8 @@
 package io.streamlearn.learn;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import io.streamlearn.checkpoint.ModelProvenance;
 import io.streamlearn.checkpoint.StateRow;
@@ -20,11 +22,15 @@ public interface OnlineModel<Q, A, E> {
     A predict(Q query);
 
     /**
-     * Applies one mini-batch update.
+     * Applies one mini-batch update. Must be deterministic: the same state and batch give the same
+     * result, so that a journal of batches can be re-learned after a restore.
      *
-     * @return the rows whose stored form changed (a row with a null value was removed)
+     * @return the keys of the rows whose stored form changed
      */
-    List<StateRow> learn(List<E> batch);
+    Set<String> learn(List<E> batch);
+
+    /** The current stored form of the given rows; a row that no longer exists comes back as a deletion. */
+    List<StateRow> rows(Collection<String> keys);
 
     /** Every row of the current state; {@link #restore} of these rows recreates an equal model. */
     List<StateRow> snapshot();

@@ -54,17 +54,28 @@ final class ItemIndex {
         }
     }
 
-    /** Places an ID at a given row (used by restore, which must keep rows apart but not their order). */
+    /** Places an ID at a given row (restore); call {@link #restoreFreeRows} once all are placed. */
     void place(String itemId, int row, long lastSeen) {
         while (idsByRow.size() <= row) {
-            freeRows.add(idsByRow.size());
             idsByRow.add(null);
             lastSeenByRow.add(0L);
         }
-        freeRows.remove(row);
         idsByRow.set(row, itemId);
         lastSeenByRow.set(row, lastSeen);
         rowsById.put(itemId, row);
+    }
+
+    /**
+     * Rebuilds the free-row list after a restore, in ascending order. (Before the restore it was in
+     * eviction order, so after evictions a restored index may hand out free rows in another order.)
+     */
+    void restoreFreeRows() {
+        freeRows.clear();
+        for (int row = 0; row < idsByRow.size(); row++) {
+            if (idsByRow.get(row) == null) {
+                freeRows.add(row);
+            }
+        }
     }
 
     /**

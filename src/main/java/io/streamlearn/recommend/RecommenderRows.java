@@ -12,8 +12,9 @@ import io.streamlearn.checkpoint.StateRow;
 
 /**
  * The stored layout of the recommender's state: one row per item (embeddings, bias, Adagrad
- * accumulators, last use), plus the model version and provenance. An item row of dimension 32 is
- * 4 · (4·32 + 2) + 8 = 528 bytes.
+ * accumulators, last use, and its row position, kept so that a restored model samples exactly the same
+ * negatives as the original when the checkpoint journal is re-learned), plus the model version and
+ * provenance. An item row of dimension 64 is 4 · (4·64 + 2) + 8 + 4 = 1,044 bytes.
  */
 final class RecommenderRows {
 
@@ -29,15 +30,17 @@ final class RecommenderRows {
         this.dimension = dimension;
     }
 
-    record ItemState(String itemId, long lastSeen, float[] input, float[] output, float[] bias) {
+    record ItemState(String itemId, int row, long lastSeen, float[] input, float[] output, float[] bias) {
     }
 
     String itemKey(String itemId) {
         return ITEM_PREFIX + itemId;
     }
 
-    StateRow itemRow(String itemId, long lastSeen, float[] input, float[] output, float[] bias) {
-        ByteBuffer buffer = ByteBuffer.allocate(Long.BYTES + Float.BYTES * (input.length + output.length + bias.length));
+    StateRow itemRow(String itemId, int row, long lastSeen, float[] input, float[] output, float[] bias) {
+        ByteBuffer buffer = ByteBuffer.allocate(Integer.BYTES + Long.BYTES
+                + Float.BYTES * (input.length + output.length + bias.length));
+        buffer.putInt(row);
         buffer.putLong(lastSeen);
         for (float[] part : new float[][] {input, output, bias}) {
             for (float value : part) {
@@ -49,11 +52,12 @@ final class RecommenderRows {
 
     ItemState readItem(StateRow row) {
         ByteBuffer buffer = ByteBuffer.wrap(row.value());
+        int position = buffer.getInt();
         long lastSeen = buffer.getLong();
         float[] input = floats(buffer, 2 * dimension);
         float[] output = floats(buffer, 2 * dimension);
         float[] bias = floats(buffer, 2);
-        return new ItemState(row.key().substring(ITEM_PREFIX.length()), lastSeen, input, output, bias);
+        return new ItemState(row.key().substring(ITEM_PREFIX.length()), position, lastSeen, input, output, bias);
     }
 
     StateRow versionRow(long version) {

@@ -1,9 +1,10 @@
 package io.streamlearn.recommend;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -60,7 +61,7 @@ public final class SequenceRecommender
             float[] logits = output.head(live).mmul(user.reshape(config.dimension(), 1)).reshape(live)
                     .addi(bias.head(live).reshape(live)).toFloatVector();
             int[] best = TopK.select(logits, config.topK(),
-                    row -> index.isLive(row) && !query.excluded().contains(index.id(row)));
+                    row -> index.isLive(row) && !query.seen().test(index.id(row)));
             top = new ArrayList<>(best.length);
             for (int row : best) {
                 top.add(new ScoredItem(index.id(row), sigmoid(logits[row])));
@@ -74,11 +75,11 @@ public final class SequenceRecommender
     }
 
     @Override
-    public List<StateRow> learn(List<TrainingExample> batch) {
+    public Set<String> learn(List<TrainingExample> batch) {
         if (batch.isEmpty()) {
-            return List.of();
+            return Set.of();
         }
-        Map<String, StateRow> changed = new LinkedHashMap<>();
+        Set<String> changed = new LinkedHashSet<>();
         int[] positives = admitPositives(batch, changed);
         SplittableRandom random = new SplittableRandom(config.seed() * 31 + version);
         MiniBatchGradient.Event[] events = new MiniBatchGradient.Event[batch.size()];
@@ -93,14 +94,30 @@ public final class SequenceRecommender
         output.applyGradient(gradient.candidateRows(), gradient.output(), config.learningRate());
         bias.applyGradient(gradient.candidateRows(), gradient.bias(), config.learningRate());
         for (int row : gradient.historyRows()) {
-            changed.put(rows.itemKey(index.id(row)), itemRow(row));
+            changed.add(rows.itemKey(index.id(row)));
         }
         for (int row : gradient.candidateRows()) {
-            changed.put(rows.itemKey(index.id(row)), itemRow(row));
+            changed.add(rows.itemKey(index.id(row)));
         }
         version++;
-        changed.put(RecommenderRows.VERSION_KEY, rows.versionRow(version));
-        return new ArrayList<>(changed.values());
+        changed.add(RecommenderRows.VERSION_KEY);
+        return changed;
+    }
+
+    @Override
+    public List<StateRow> rows(Collection<String> keys) {
+        List<StateRow> out = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            if (key.equals(RecommenderRows.VERSION_KEY)) {
+                out.add(rows.versionRow(version));
+            } else if (key.equals(RecommenderRows.PROVENANCE_KEY)) {
+                out.add(rows.provenanceRow(provenance));
+            } else {
+                Optional<Integer> row = index.row(key.substring(RecommenderRows.ITEM_PREFIX.length()));
+                out.add(row.isPresent() ? itemRow(row.get()) : new StateRow(key, null));
+            }
+        }
+        return out;
     }
 
     @Override
@@ -119,7 +136,6 @@ public final class SequenceRecommender
     @Override
     public void restore(Iterable<StateRow> stored) {
         clear(System.currentTimeMillis());
-        int next = 0;
         for (StateRow row : stored) {
             if (row.isDeletion()) {
                 continue;
@@ -133,13 +149,13 @@ public final class SequenceRecommender
                 version = rows.readVersion(row);
             } else if (row.key().startsWith(RecommenderRows.ITEM_PREFIX)) {
                 RecommenderRows.ItemState item = rows.readItem(row);
-                index.place(item.itemId(), next, item.lastSeen());
-                input.importRow(next, item.input());
-                output.importRow(next, item.output());
-                bias.importRow(next, item.bias());
-                next++;
+                index.place(item.itemId(), item.row(), item.lastSeen());
+                input.importRow(item.row(), item.input());
+                output.importRow(item.row(), item.output());
+                bias.importRow(item.row(), item.bias());
             }
         }
+        index.restoreFreeRows();
     }
 
     @Override
@@ -176,7 +192,7 @@ public final class SequenceRecommender
         }
     }
 
-    private int[] admitPositives(List<TrainingExample> batch, Map<String, StateRow> changed) {
+    private int[] admitPositives(List<TrainingExample> batch, Set<String> changed) {
         int[] positives = new int[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
             TrainingExample example = batch.get(i);
@@ -189,7 +205,7 @@ public final class SequenceRecommender
                 row = admission.row();
                 initialiseRow(row, example.itemId());
                 if (admission.evictedId() != null) {
-                    changed.put(rows.itemKey(admission.evictedId()), new StateRow(rows.itemKey(admission.evictedId()), null));
+                    changed.add(rows.itemKey(admission.evictedId()));
                 }
             }
             index.touch(row, example.eventTime());
@@ -269,7 +285,7 @@ public final class SequenceRecommender
     }
 
     private StateRow itemRow(int row) {
-        return rows.itemRow(index.id(row), index.lastSeen(row), input.exportRow(row), output.exportRow(row),
+        return rows.itemRow(index.id(row), row, index.lastSeen(row), input.exportRow(row), output.exportRow(row),
                 bias.exportRow(row));
     }
 

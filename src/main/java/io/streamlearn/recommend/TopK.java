@@ -1,33 +1,83 @@
 package io.streamlearn.recommend;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.PriorityQueue;
 import java.util.function.IntPredicate;
 
-/** Partial selection of the K best scores, skipping rows a predicate rejects. */
+/**
+ * Partial selection of the K best scores. The eligibility test (liveness, "already seen") can cost a
+ * lookup, so it runs only for rows that would enter the current top-K, not for every row.
+ */
 final class TopK {
 
     private TopK() {
     }
 
+    /** Rows of the {@code k} highest scores among eligible rows, best first (ties: lower row first). */
     static int[] select(float[] scores, int k, IntPredicate eligible) {
-        PriorityQueue<Integer> worstFirst = new PriorityQueue<>(k + 1,
-                Comparator.<Integer>comparingDouble(row -> scores[row]).thenComparing(Comparator.reverseOrder()));
+        int[] heap = new int[k];
+        int size = 0;
         for (int row = 0; row < scores.length; row++) {
+            if (size == k && !beats(scores, row, heap[0])) {
+                continue;
+            }
             if (!eligible.test(row)) {
                 continue;
             }
-            if (worstFirst.size() < k) {
-                worstFirst.add(row);
-            } else if (scores[row] > scores[worstFirst.peek()]) {
-                worstFirst.poll();
-                worstFirst.add(row);
+            if (size < k) {
+                heap[size] = row;
+                siftUp(scores, heap, size++);
+            } else {
+                heap[0] = row;
+                siftDown(scores, heap, size);
             }
         }
-        List<Integer> best = new ArrayList<>(worstFirst);
-        best.sort(Comparator.<Integer>comparingDouble(row -> -scores[row]).thenComparing(Comparator.naturalOrder()));
-        return best.stream().mapToInt(Integer::intValue).toArray();
+        int[] best = new int[size];
+        for (int i = size - 1; i >= 0; i--) {
+            best[i] = heap[0];
+            heap[0] = heap[i];
+            siftDown(scores, heap, i);
+        }
+        return best;
+    }
+
+    /** Whether row a ranks above row b. */
+    private static boolean beats(float[] scores, int a, int b) {
+        return scores[a] > scores[b] || (scores[a] == scores[b] && a < b);
+    }
+
+    private static void siftUp(float[] scores, int[] heap, int i) {
+        while (i > 0) {
+            int parent = (i - 1) / 2;
+            if (!beats(scores, heap[parent], heap[i])) {
+                break;
+            }
+            swap(heap, i, parent);
+            i = parent;
+        }
+    }
+
+    private static void siftDown(float[] scores, int[] heap, int size) {
+        int i = 0;
+        while (true) {
+            int worst = i;
+            int left = 2 * i + 1;
+            int right = left + 1;
+            if (left < size && beats(scores, heap[worst], heap[left])) {
+                worst = left;
+            }
+            if (right < size && beats(scores, heap[worst], heap[right])) {
+                worst = right;
+            }
+            if (worst == i) {
+                return;
+            }
+            swap(heap, i, worst);
+            i = worst;
+        }
+    }
+
+    private static void swap(int[] heap, int a, int b) {
+        int t = heap[a];
+        heap[a] = heap[b];
+        heap[b] = t;
     }
 }

@@ -1,14 +1,13 @@
 package io.streamlearn.recommend;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * The items a user interacted with, oldest first, without repeats and bounded in length: the
- * user's side of the model (their representation comes from the most recent ones) and the set of
- * items never to recommend to them again. It lives with the user's partition.
+ * The user's most recent items, oldest first, without repeats: the user's side of the model (their
+ * representation is built from these). It lives with the user's partition. The full set of items
+ * the user has seen is kept apart, one store key per user–item pair ({@link #seenKey}), so that an
+ * interaction writes a few bytes however long the user's history is.
  */
 public record UserHistory(List<String> items) {
 
@@ -25,8 +24,9 @@ public record UserHistory(List<String> items) {
         return items.subList(Math.max(0, items.size() - n), items.size());
     }
 
-    public Set<String> asSet() {
-        return new LinkedHashSet<>(items);
+    /** Store key recording that {@code userId} has seen {@code itemId}; length-prefixed so no two pairs collide. */
+    public static String seenKey(String userId, String itemId) {
+        return userId.length() + ":" + userId + itemId;
     }
 
     /** This history with {@code itemId} moved to (or added at) the most recent end, oldest dropped past {@code limit}. */

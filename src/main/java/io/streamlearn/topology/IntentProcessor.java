@@ -2,6 +2,7 @@ package io.streamlearn.topology;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -10,7 +11,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.jboss.logging.Logger;
 
 import io.streamlearn.checkpoint.CheckpointStore;
-import io.streamlearn.checkpoint.StateRow;
+import io.streamlearn.checkpoint.JournaledCheckpoint;
 import io.streamlearn.event.DeadLetterHeaders;
 import io.streamlearn.event.JsonSerde;
 import io.streamlearn.event.RejectReason;
@@ -45,7 +46,7 @@ final class IntentProcessor implements Processor<String, SupportEvent, String, S
     private final ClassificationMetrics quality;
     private final JsonSerde<SupportFeedback> feedbackSerde = new JsonSerde<>(SupportFeedback.class);
     private ProcessorContext<String, SupportOutcome> context;
-    private CheckpointStore checkpoint;
+    private JournaledCheckpoint<IntentExample> checkpoint;
     private PendingBatch<IntentExample> pending;
     private MessageArchive archive;
     private ModelHandle<IntentQuery, IntentAnswer, IntentExample, IntentClassifier> model;
@@ -63,7 +64,8 @@ final class IntentProcessor implements Processor<String, SupportEvent, String, S
     public void init(ProcessorContext<String, SupportOutcome> context) {
         this.context = context;
         this.partition = context.taskId().partition();
-        this.checkpoint = new CheckpointStore(context.getStateStore(StoreNames.INTENT_MODEL));
+        this.checkpoint = new JournaledCheckpoint<>(new CheckpointStore(context.getStateStore(StoreNames.INTENT_MODEL)),
+                context.getStateStore(StoreNames.INTENT_JOURNAL), settings.checkpointInterval());
         this.pending = new PendingBatch<>(context.getStateStore(StoreNames.INTENT_PENDING), System.currentTimeMillis());
         this.archive = new MessageArchive(context.getStateStore(StoreNames.INTENT_MESSAGES),
                 context.getStateStore(StoreNames.INTENT_MESSAGE_EXPIRY), settings.messageRetention());
@@ -149,12 +151,8 @@ final class IntentProcessor implements Processor<String, SupportEvent, String, S
     }
 
     private IntentClassifier restoreOrCreateModel() {
-        IntentClassifier classifier = new IntentClassifier(settings.model());
-        List<StateRow> stored = checkpoint.readAll();
-        if (stored.isEmpty()) {
-            checkpoint.write(classifier.snapshot());
-        } else {
-            classifier.restore(stored);
+        IntentClassifier classifier = checkpoint.restore(new IntentClassifier(settings.model()));
+        if (classifier.version() > 0) {
             LOG.infof("task %s: intent model restored at version %d with %d intents, %d examples pending",
                     context.taskId(), classifier.version(), classifier.intents().size(), pending.size());
         }
@@ -169,7 +167,9 @@ final class IntentProcessor implements Processor<String, SupportEvent, String, S
 
     private void learnPending() {
         List<IntentExample> batch = pending.drain();
-        checkpoint.write(model.learn(batch));
-        models.metrics().recordUpdate(batch.size(), model.read(IntentClassifier::version));
+        Set<String> changed = model.learn(batch);
+        long version = model.read(IntentClassifier::version);
+        checkpoint.learned(version, batch, changed, model);
+        models.metrics().recordUpdate(batch.size(), version);
     }
 }

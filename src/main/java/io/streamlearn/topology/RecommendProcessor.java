@@ -2,6 +2,7 @@ package io.streamlearn.topology;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -11,7 +12,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
 import io.streamlearn.checkpoint.CheckpointStore;
-import io.streamlearn.checkpoint.StateRow;
+import io.streamlearn.checkpoint.JournaledCheckpoint;
 import io.streamlearn.event.Interaction;
 import io.streamlearn.event.Recommendation;
 import io.streamlearn.event.ScoredItem;
@@ -36,7 +37,8 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
     private final TaskModels<RecommendationQuery, RecommendationAnswer, TrainingExample, SequenceRecommender> models;
     private ProcessorContext<String, Recommendation> context;
     private KeyValueStore<String, UserHistory> histories;
-    private CheckpointStore checkpoint;
+    private KeyValueStore<String, Long> seen;
+    private JournaledCheckpoint<TrainingExample> checkpoint;
     private PendingBatch<TrainingExample> pending;
     private ModelHandle<RecommendationQuery, RecommendationAnswer, TrainingExample, SequenceRecommender> model;
     private int partition;
@@ -52,7 +54,9 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
         this.context = context;
         this.partition = context.taskId().partition();
         this.histories = context.getStateStore(StoreNames.RECOMMEND_USER_HISTORY);
-        this.checkpoint = new CheckpointStore(context.getStateStore(StoreNames.RECOMMEND_MODEL));
+        this.seen = context.getStateStore(StoreNames.RECOMMEND_USER_SEEN);
+        this.checkpoint = new JournaledCheckpoint<>(new CheckpointStore(context.getStateStore(StoreNames.RECOMMEND_MODEL)),
+                context.getStateStore(StoreNames.RECOMMEND_JOURNAL), settings.checkpointInterval());
         this.pending = new PendingBatch<>(context.getStateStore(StoreNames.RECOMMEND_PENDING),
                 System.currentTimeMillis());
         this.model = new ModelHandle<>(restoreOrCreateModel());
@@ -80,12 +84,8 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
     }
 
     private SequenceRecommender restoreOrCreateModel() {
-        SequenceRecommender recommender = new SequenceRecommender(settings.model());
-        List<StateRow> stored = checkpoint.readAll();
-        if (stored.isEmpty()) {
-            checkpoint.write(recommender.snapshot());
-        } else {
-            recommender.restore(stored);
+        SequenceRecommender recommender = checkpoint.restore(new SequenceRecommender(settings.model()));
+        if (recommender.version() > 0) {
             LOG.infof("task %s: recommender restored at version %d with %d items, %d examples pending",
                     context.taskId(), recommender.version(), recommender.itemCount(), pending.size());
         }
@@ -99,7 +99,9 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
 
     private RecommendationAnswer answer(Interaction interaction, UserHistory history) {
         int length = settings.model().historyLength();
-        return model.predict(new RecommendationQuery(interaction.itemId(), history.recent(length), history.asSet()));
+        String userId = interaction.userId();
+        return model.predict(new RecommendationQuery(interaction.itemId(), history.recent(length),
+                item -> seen.get(UserHistory.seenKey(userId, item)) != null));
     }
 
     private Recommendation recommendation(Interaction interaction, RecommendationAnswer answer) {
@@ -122,7 +124,8 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
         int length = settings.model().historyLength();
         pending.add(new TrainingExample(history.recent(length), interaction.itemId(),
                 settings.signal().weight(interaction), interaction.timestamp()), System.currentTimeMillis());
-        histories.put(interaction.userId(), history.with(interaction.itemId(), settings.maxUserHistory()));
+        histories.put(interaction.userId(), history.with(interaction.itemId(), length));
+        seen.putIfAbsent(UserHistory.seenKey(interaction.userId(), interaction.itemId()), interaction.timestamp());
     }
 
     private void learnIfDue(long now) {
@@ -133,7 +136,9 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
 
     private void learnPending() {
         List<TrainingExample> batch = pending.drain();
-        checkpoint.write(model.learn(batch));
-        models.metrics().recordUpdate(batch.size(), model.read(SequenceRecommender::version));
+        Set<String> changed = model.learn(batch);
+        long version = model.read(SequenceRecommender::version);
+        checkpoint.learned(version, batch, changed, model);
+        models.metrics().recordUpdate(batch.size(), version);
     }
 }

@@ -10,8 +10,8 @@ import io.streamlearn.recommend.RecommenderConfig;
  * @param model the recommender's settings
  * @param batching when buffered interactions are learned
  * @param signal how interactions count as positives
- * @param maxUserHistory items kept per user (recent items and the never-recommend-again set)
+ * @param checkpointInterval mini-batches between writes of the model's rows (the journal covers the rest)
  */
 public record RecommendSettings(RecommenderConfig model, MiniBatchPolicy batching, LearningSignal signal,
-        int maxUserHistory) {
+        int checkpointInterval) {
 }

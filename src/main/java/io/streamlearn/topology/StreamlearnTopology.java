@@ -37,7 +37,7 @@ import io.streamlearn.recommend.UserHistory;
  *                          └─ accepted ─┬─ keyed by userId ──────────┐
  *                                       └─ other key ─ re-key ─ [interactions-by-user] ─┤
  *                                                                                        ▼
- *               recommend-test-then-train (stores: recommend-model, -user-history, -pending) ─► recommendations
+ *               recommend-test-then-train (stores: recommend-model, -user-history, -user-seen, -journal, -pending) ─► recommendations
  * </pre>
  *
  * Records already keyed by their userId skip the repartition topic: with Kafka's default
@@ -49,7 +49,7 @@ import io.streamlearn.recommend.UserHistory;
  * support-feedback ─ validate ─┬─ rejected ─────────────────────────────────────► streamlearn-dlq
  *                              └─ re-key by messageId ─ [support-feedback-by-id] ─┤
  *                                                                                  ▼
- *   intent-test-then-train (stores: intent-model, -pending, -messages, -message-expiry)
+ *   intent-test-then-train (stores: intent-model, -journal, -pending, -messages, -message-expiry)
  *        ├─ predictions (key conversationId, else messageId) ──────────────────────► support-predictions
  *        └─ feedback for unknown / expired messages, duplicate messages ──────────► streamlearn-dlq
  * </pre>
@@ -94,7 +94,8 @@ public final class StreamlearnTopology {
         direct.merge(rekeyed, Named.as("interactions-by-user-merged"))
                 .process(() -> new RecommendProcessor(settings.recommend(), models.recommend()),
                         Named.as("recommend-test-then-train"),
-                        StoreNames.RECOMMEND_MODEL, StoreNames.RECOMMEND_USER_HISTORY, StoreNames.RECOMMEND_PENDING)
+                        StoreNames.RECOMMEND_MODEL, StoreNames.RECOMMEND_USER_HISTORY, StoreNames.RECOMMEND_USER_SEEN,
+                        StoreNames.RECOMMEND_JOURNAL, StoreNames.RECOMMEND_PENDING)
                 .to(topics.recommendations(), Produced.with(Serdes.String(), new JsonSerde<>(Recommendation.class))
                         .withName("recommendations-sink"));
     }
@@ -123,7 +124,8 @@ public final class StreamlearnTopology {
         Map<String, KStream<String, SupportOutcome>> outcomes = messages
                 .merge(feedback, Named.as("support-events"))
                 .process(() -> new IntentProcessor(support, models.intent(), models.intentQuality()),
-                        Named.as("intent-test-then-train"), StoreNames.INTENT_MODEL, StoreNames.INTENT_PENDING,
+                        Named.as("intent-test-then-train"), StoreNames.INTENT_MODEL, StoreNames.INTENT_JOURNAL,
+                        StoreNames.INTENT_PENDING,
                         StoreNames.INTENT_MESSAGES, StoreNames.INTENT_MESSAGE_EXPIRY)
                 .split(Named.as("intent-"))
                 .branch((key, outcome) -> outcome instanceof SupportOutcome.DeadLetter, Branched.as("dead-letters"))
@@ -142,6 +144,9 @@ public final class StreamlearnTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.INTENT_MODEL), Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.INTENT_JOURNAL), Serdes.Long(),
+                new JsonSerde<>(IntentExample.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.INTENT_PENDING), Serdes.Long(),
                 new JsonSerde<>(IntentExample.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -157,6 +162,11 @@ public final class StreamlearnTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.RECOMMEND_USER_HISTORY), Serdes.String(),
                 new JsonSerde<>(UserHistory.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.RECOMMEND_USER_SEEN), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.RECOMMEND_JOURNAL), Serdes.Long(),
+                new JsonSerde<>(TrainingExample.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.RECOMMEND_PENDING), Serdes.Long(),
                 new JsonSerde<>(TrainingExample.class)));

@@ -133,7 +133,7 @@ class IntentClassifierTest {
         java.util.Map<String, byte[]> store = new java.util.TreeMap<>();
         model.snapshot().forEach(row -> store.put(row.key(), row.value()));
         for (List<IntentExample> batch : List.of(BILLING, SHIPPING, PASSWORD, BILLING)) {
-            for (StateRow row : model.learn(batch)) {
+            for (StateRow row : model.rows(model.learn(batch))) {
                 store.put(row.key(), row.value());
             }
         }

@@ -2,6 +2,7 @@ package io.streamlearn.recommend;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +27,7 @@ final class PrequentialReplay {
         LearningSignal signal = LearningSignal.defaults();
         Map<String, UserHistory> histories = new HashMap<>();
         Map<String, Integer> popularity = new HashMap<>();
+        Map<String, Set<String>> seenByUser = new HashMap<>();
         List<TrainingExample> pending = new ArrayList<>();
         int relevant = 0;
         int modelHits = 0;
@@ -33,11 +35,11 @@ final class PrequentialReplay {
         for (int i = 0; i < ratings.size(); i++) {
             Interaction event = ratings.get(i).asInteraction("e" + i);
             UserHistory history = histories.getOrDefault(event.userId(), UserHistory.empty());
-            Set<String> seen = history.asSet();
+            Set<String> seen = seenByUser.computeIfAbsent(event.userId(), u -> new HashSet<>());
             if (signal.isRelevant(event)) {
                 relevant++;
                 RecommendationAnswer answer = model.predict(
-                        new RecommendationQuery(event.itemId(), history.recent(config.historyLength()), seen));
+                        new RecommendationQuery(event.itemId(), history.recent(config.historyLength()), seen::contains));
                 if (answer.topK().stream().anyMatch(s -> s.itemId().equals(event.itemId()))) {
                     modelHits++;
                 }
@@ -47,7 +49,8 @@ final class PrequentialReplay {
             }
             pending.add(new TrainingExample(history.recent(config.historyLength()), event.itemId(),
                     signal.weight(event), event.timestamp()));
-            histories.put(event.userId(), history.with(event.itemId(), 5000));
+            histories.put(event.userId(), history.with(event.itemId(), config.historyLength()));
+            seen.add(event.itemId());
             popularity.merge(event.itemId(), 1, Integer::sum);
             if (pending.size() >= batchSize) {
                 model.learn(pending);

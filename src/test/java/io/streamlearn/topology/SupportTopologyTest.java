@@ -50,8 +50,8 @@ class SupportTopologyTest {
                 .rehearsalRatio(2).stepSize(2).learningRate(0.5f).featureChunkRows(16).build();
         return new TopologySettings(TopicNames.defaults(), ValidationLimits.defaults(),
                 new RecommendSettings(RecommenderConfig.builder().dimension(8).build(),
-                        new MiniBatchPolicy(8, Duration.ofSeconds(1)), LearningSignal.defaults(), 100),
-                new SupportSettings(intent, new MiniBatchPolicy(batchSize, Duration.ofSeconds(1)), Duration.ofDays(7), 1));
+                        new MiniBatchPolicy(8, Duration.ofSeconds(1)), LearningSignal.defaults(), 1),
+                new SupportSettings(intent, new MiniBatchPolicy(batchSize, Duration.ofSeconds(1)), Duration.ofDays(7), 1, 1));
     }
 
     @BeforeEach

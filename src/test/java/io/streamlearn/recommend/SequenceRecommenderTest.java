@@ -1,0 +1,118 @@
+package io.streamlearn.recommend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.streamlearn.checkpoint.StateRow;
+
+class SequenceRecommenderTest {
+
+    private static final RecommenderConfig SMALL = RecommenderConfig.builder()
+            .dimension(8).negatives(4).topK(3).itemCapacity(100).build();
+
+    @Test
+    void learnsWhichItemFollowsWhich() {
+        SequenceRecommender model = new SequenceRecommender(SMALL);
+        List<TrainingExample> batch = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            batch.add(new TrainingExample(List.of("a"), "b", 1f, i));
+            batch.add(new TrainingExample(List.of("c"), "d", 1f, i));
+            batch.add(new TrainingExample(List.of(), i % 2 == 0 ? "a" : "c", 1f, i));
+        }
+        for (int epoch = 0; epoch < 20; epoch++) {
+            model.learn(batch);
+        }
+
+        assertThat(model.predict(new RecommendationQuery("b", List.of("a"), Set.of("a")::contains)).topK().get(0).itemId())
+                .isEqualTo("b");
+        assertThat(model.predict(new RecommendationQuery("d", List.of("c"), Set.of("c")::contains)).topK().get(0).itemId())
+                .isEqualTo("d");
+    }
+
+    @Test
+    void restoredCheckpointGivesSamePredictionsAndVersion() {
+        SequenceRecommender original = trainedModel();
+        List<StateRow> checkpoint = original.snapshot();
+
+        SequenceRecommender restored = new SequenceRecommender(SMALL);
+        restored.restore(checkpoint);
+
+        RecommendationQuery query = new RecommendationQuery("i3", List.of("i1", "i2"), Set.of("i1", "i2")::contains);
+        assertThat(restored.predict(query)).isEqualTo(original.predict(query));
+        assertThat(restored.version()).isEqualTo(original.version());
+        assertThat(restored.provenance()).isEqualTo(original.provenance());
+    }
+
+    @Test
+    void incrementalRowsRebuildTheSameModelAsASnapshot() {
+        SequenceRecommender model = new SequenceRecommender(SMALL);
+        java.util.Map<String, byte[]> store = new java.util.TreeMap<>();
+        model.snapshot().forEach(row -> store.put(row.key(), row.value()));
+        for (int step = 0; step < 5; step++) {
+            for (StateRow row : model.rows(model.learn(batch(step)))) {
+                if (row.isDeletion()) {
+                    store.remove(row.key());
+                } else {
+                    store.put(row.key(), row.value());
+                }
+            }
+        }
+        SequenceRecommender restored = new SequenceRecommender(SMALL);
+        restored.restore(store.entrySet().stream().map(e -> new StateRow(e.getKey(), e.getValue())).toList());
+
+        RecommendationQuery query = new RecommendationQuery("i7", List.of("i4"), Set.of()::contains);
+        assertThat(restored.predict(query)).isEqualTo(model.predict(query));
+        assertThat(restored.version()).isEqualTo(5);
+    }
+
+    @Test
+    void admitsNewItemsAndEvictsLongestIdleAtCapacity() {
+        SequenceRecommender model = new SequenceRecommender(RecommenderConfig.builder()
+                .dimension(4).negatives(2).itemCapacity(3).build());
+        model.learn(List.of(new TrainingExample(List.of(), "old", 1f, 1), new TrainingExample(List.of(), "mid", 1f, 2),
+                new TrainingExample(List.of(), "new", 1f, 3)));
+
+        java.util.Set<String> changed = model.learn(List.of(new TrainingExample(List.of(), "newest", 1f, 4)));
+
+        assertThat(changed).contains("item/old");
+        assertThat(model.rows(List.of("item/old"))).containsExactly(new StateRow("item/old", null));
+        assertThat(model.itemCount()).isEqualTo(3);
+        assertThat(model.predict(new RecommendationQuery(null, List.of(), Set.of()::contains)).topK())
+                .extracting(s -> s.itemId()).containsExactlyInAnyOrder("mid", "new", "newest");
+    }
+
+    @Test
+    void refusesCheckpointOfAnotherDimension() {
+        List<StateRow> checkpoint = trainedModel().snapshot();
+        SequenceRecommender wider = new SequenceRecommender(RecommenderConfig.builder().dimension(16).build());
+
+        assertThatThrownBy(() -> wider.restore(checkpoint)).hasMessageContaining("dimension");
+    }
+
+    @Test
+    void everyStoredRowStaysSmall() {
+        assertThat(trainedModel().snapshot()).allSatisfy(row -> assertThat(row.value().length).isLessThan(4096));
+    }
+
+    private static SequenceRecommender trainedModel() {
+        SequenceRecommender model = new SequenceRecommender(SMALL);
+        for (int step = 0; step < 3; step++) {
+            model.learn(batch(step));
+        }
+        return model;
+    }
+
+    private static List<TrainingExample> batch(int step) {
+        List<TrainingExample> batch = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            batch.add(new TrainingExample(List.of("i" + i, "i" + (i + 1)), "i" + ((i * 3 + step) % 10), 1f, step * 10L + i));
+        }
+        return batch;
+    }
+}

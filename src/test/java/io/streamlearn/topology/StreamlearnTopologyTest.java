@@ -1,0 +1,147 @@
+package io.streamlearn.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.streamlearn.event.DeadLetterHeaders;
+import io.streamlearn.event.JsonSerde;
+import io.streamlearn.event.Recommendation;
+import io.streamlearn.event.ValidationLimits;
+import io.streamlearn.learn.MiniBatchPolicy;
+import io.streamlearn.recommend.LearningSignal;
+import io.streamlearn.recommend.RecommenderConfig;
+
+class StreamlearnTopologyTest {
+
+    private static final TopicNames TOPICS = TopicNames.defaults();
+    private TopologyTestDriver driver;
+    private TestInputTopic<byte[], byte[]> interactions;
+    private TestOutputTopic<String, Recommendation> recommendations;
+    private TestOutputTopic<byte[], byte[]> deadLetters;
+    private ServingModels models;
+
+    @BeforeEach
+    void startDriver() {
+        models = new ServingModels();
+        RecommendSettings recommend = new RecommendSettings(
+                RecommenderConfig.builder().dimension(8).negatives(4).topK(3).build(),
+                new MiniBatchPolicy(4, Duration.ofSeconds(1)), LearningSignal.defaults(), 3);
+        TopologySettings settings = new TopologySettings(TOPICS, ValidationLimits.defaults(), recommend,
+                SupportTopologyTest.settings(1).support());
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        properties.put(StreamsConfig.STATE_DIR_CONFIG,
+                Path.of("target", "topology-test-" + System.nanoTime()).toAbsolutePath().toString());
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        driver = new TopologyTestDriver(StreamlearnTopology.build(new StreamsBuilder(), settings, models), properties);
+        interactions = driver.createInputTopic(TOPICS.interactions(), new ByteArraySerializer(), new ByteArraySerializer());
+        recommendations = driver.createOutputTopic(TOPICS.recommendations(), new StringDeserializer(),
+                new JsonSerde<>(Recommendation.class));
+        deadLetters = driver.createOutputTopic(TOPICS.deadLetters(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    @Test
+    void answersEveryValidInteractionOnceWhateverItsKey() {
+        pipe("u1", interaction("u1", "a", "e1"));
+        pipe(null, interaction("u2", "b", "e2"));
+        pipe("someone-else", interaction("u1", "c", "e3"));
+
+        List<Recommendation> out = recommendations.readValuesToList();
+
+        assertThat(out).extracting(Recommendation::eventId).containsExactlyInAnyOrder("e1", "e2", "e3");
+        assertThat(out).allSatisfy(r -> assertThat(r.producedAt()).isPositive());
+    }
+
+    @Test
+    void sendsMalformedRecordsToDeadLettersWithReasonAndKeepsGoing() {
+        pipe("u1", "{not json");
+        pipe("u1", interaction("u1", "a", "ok-1"));
+        pipe("u1", "{\"userId\":\"u1\",\"itemId\":\"a\",\"type\":\"like\"}");
+
+        List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+
+        assertThat(dead).hasSize(2);
+        assertThat(header(dead.get(0), DeadLetterHeaders.REASON)).isEqualTo("malformed_json");
+        assertThat(header(dead.get(1), DeadLetterHeaders.REASON)).isEqualTo("unknown_type");
+        assertThat(header(dead.get(0), DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(TOPICS.interactions());
+        assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        assertThat(recommendations.readValuesToList()).extracting(Recommendation::eventId).containsExactly("ok-1");
+    }
+
+    @Test
+    void learnsInMiniBatchesAndAnswersBeforeLearning() {
+        for (int i = 0; i < 4; i++) {
+            pipe("u" + i, interaction("u" + i, "item-" + i, "e" + i));
+        }
+        pipe("u9", interaction("u9", "item-0", "e4"));
+
+        List<Recommendation> out = recommendations.readValuesToList();
+
+        assertThat(out.subList(0, 4)).allSatisfy(r -> assertThat(r.modelVersion()).isZero());
+        assertThat(out.get(0).recommendations()).isEmpty();
+        assertThat(out.get(4).modelVersion()).isEqualTo(1);
+        assertThat(out.get(4).recommendations()).hasSize(3);
+        assertThat(models.recommend().metrics().updates()).isEqualTo(1);
+    }
+
+    @Test
+    void neverRecommendsItemsTheUserAlreadyInteractedWith() {
+        for (int i = 0; i < 8; i++) {
+            pipe("u" + (i % 2), interaction("u" + (i % 2), "item-" + i, "e" + i));
+        }
+        pipe("u0", interaction("u0", "item-1", "last"));
+
+        Recommendation last = recommendations.readValuesToList().get(8);
+
+        assertThat(last.recommendations()).extracting(s -> s.itemId())
+                .doesNotContain("item-0", "item-2", "item-4", "item-6");
+    }
+
+    @Test
+    void learnsAQuietStreamAfterTheMaximumWait() {
+        pipe("u1", interaction("u1", "a", "e1"));
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        pipe("u1", interaction("u1", "b", "e2"));
+
+        assertThat(recommendations.readValuesToList().get(1).modelVersion()).isEqualTo(1);
+    }
+
+    private void pipe(String key, String value) {
+        interactions.pipeInput(key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String interaction(String user, String item, String eventId) {
+        return "{\"userId\":\"" + user + "\",\"itemId\":\"" + item + "\",\"type\":\"click\",\"eventId\":\"" + eventId + "\"}";
+    }
+
+    private static String header(TestRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
