@@ -80,10 +80,14 @@ public final class IntentClassifier implements OnlineModel<IntentQuery, IntentAn
         List<int[]> occurrences = new ArrayList<>(batch.size());
         List<Integer> targets = new ArrayList<>(batch.size());
         for (IntentExample example : batch) {
+            boolean isNewIntent = labels.row(example.intent()).isEmpty();
             Optional<Integer> label = labelFor(example.intent());
             if (label.isPresent()) {
                 occurrences.add(textFeatures.occurrences(example.text()));
                 targets.add(label.get());
+                if (isNewIntent) {
+                    imprint(label.get(), occurrences.get(occurrences.size() - 1));
+                }
             }
         }
         if (targets.isEmpty()) {
@@ -218,6 +222,42 @@ public final class IntentClassifier implements OnlineModel<IntentQuery, IntentAn
         SplittableRandom random = new SplittableRandom(config.seed() ^ (row + 1) * 0x9E3779B97F4A7C15L);
         output.reset(row, gaussian(random));
         return Optional.of(row);
+    }
+
+    /**
+     * Starts a new intent's output row at its first message's representation, scaled to the known
+     * intents' mean weight norm, with their mean bias ("weight imprinting"). A random start needs many
+     * examples to catch up with intents trained for long; imprinted, one labelled message (a single
+     * feedback, say) already makes similar messages score that intent highly.
+     */
+    private void imprint(int label, int[] occurrences) {
+        float[] h = new float[config.dimension()];
+        features.bag(FeatureVector.fromOccurrences(occurrences), h, 0);
+        double norm = 0;
+        for (float value : h) {
+            norm += value * value;
+        }
+        norm = Math.sqrt(norm);
+        double targetNorm = 0;
+        double bias = 0;
+        for (int other = 0; other < label; other++) {
+            float[] row = output.export(other);
+            double rowNorm = 0;
+            for (int j = 0; j < config.dimension(); j++) {
+                rowNorm += row[j] * row[j];
+            }
+            targetNorm += Math.sqrt(rowNorm) / label;
+            bias += output.bias(other) / label;
+        }
+        if (norm == 0 || targetNorm == 0) {
+            return;
+        }
+        float[] imprinted = new float[config.dimension()];
+        for (int j = 0; j < imprinted.length; j++) {
+            imprinted[j] = (float) (h[j] / norm * targetNorm);
+        }
+        output.reset(label, imprinted);
+        output.setBias(label, (float) bias);
     }
 
     private void collectChangedKeys(boolean[] touchedChunks, Set<String> changed) {

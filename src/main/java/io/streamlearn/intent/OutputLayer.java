@@ -57,6 +57,10 @@ final class OutputLayer {
         return logits;
     }
 
+    void setBias(int label, float value) {
+        bias[label] = value;
+    }
+
     float bias(int label) {
         return bias[label];
     }

@@ -144,7 +144,7 @@ public interface StreamlearnConfig {
         @WithDefault("3")
         int charNgramMin();
 
-        @WithDefault("5")
+        @WithDefault("3")
         int charNgramMax();
 
         @WithDefault("64")
@@ -159,17 +159,17 @@ public interface StreamlearnConfig {
         @WithDefault("20000")
         int rehearsalCapacity();
 
-        @WithDefault("4")
+        @WithDefault("6")
         int rehearsalRatio();
 
-        @WithDefault("4")
+        @WithDefault("8")
         int stepSize();
 
         @WithDefault("3")
         int alternatives();
 
         /** Share of in-scope messages the calibrated threshold keeps; ignored when a fixed threshold is set. */
-        @WithDefault("0.95")
+        @WithDefault("0.98")
         double inScopeCoverage();
 
         /** A fixed out-of-scope threshold instead of the calibrated one. */
