@@ -85,7 +85,7 @@ public final class IntentClassifier implements OnlineModel<IntentQuery, IntentAn
             if (label.isPresent()) {
                 occurrences.add(textFeatures.occurrences(example.text()));
                 targets.add(label.get());
-                if (isNewIntent) {
+                if (isNewIntent && config.imprintScale() > 0) {
                     imprint(label.get(), occurrences.get(occurrences.size() - 1));
                 }
             }
@@ -228,7 +228,8 @@ public final class IntentClassifier implements OnlineModel<IntentQuery, IntentAn
      * Starts a new intent's output row at its first message's representation, scaled to the known
      * intents' mean weight norm, with their mean bias ("weight imprinting"). A random start needs many
      * examples to catch up with intents trained for long; imprinted, one labelled message (a single
-     * feedback, say) already makes similar messages score that intent highly.
+     * feedback, say) already makes similar messages score that intent highly. Off by default: on
+     * CLINC150 val it cost 1–2 points of final accuracy (raw 89.2 % → 87.9 % at scale 0.5).
      */
     private void imprint(int label, int[] occurrences) {
         float[] h = new float[config.dimension()];
@@ -254,7 +255,7 @@ public final class IntentClassifier implements OnlineModel<IntentQuery, IntentAn
         }
         float[] imprinted = new float[config.dimension()];
         for (int j = 0; j < imprinted.length; j++) {
-            imprinted[j] = (float) (h[j] / norm * targetNorm);
+            imprinted[j] = (float) (config.imprintScale() * h[j] / norm * targetNorm);
         }
         output.reset(label, imprinted);
         output.setBias(label, (float) bias);

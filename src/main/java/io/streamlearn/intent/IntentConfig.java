@@ -21,13 +21,15 @@ import java.util.TreeMap;
  * @param inScopeCoverage share of in-scope messages the calibrated threshold keeps above it
  * @param fixedThreshold when present, this confidence threshold instead of the calibrated one
  * @param calibrationWindow recent labelled predictions the threshold is calibrated on
+ * @param imprintScale a new intent's output row starts at its first message's representation times
+ *        this share of the known intents' mean weight norm; 0 = random start
  * @param featureChunkRows feature-table rows per checkpoint row
  * @param seed seed of initialisation and rehearsal sampling
  */
 public record IntentConfig(FeatureSettings features, int dimension, float learningRate, float initScale,
         int maxIntents, int rehearsalCapacity, int rehearsalRatio, int stepSize, int alternatives, double inScopeCoverage,
-        OptionalDouble fixedThreshold, int calibrationWindow, int calibrationMinSeen, int featureChunkRows,
-        long seed) {
+        OptionalDouble fixedThreshold, int calibrationWindow, int calibrationMinSeen, double imprintScale,
+        int featureChunkRows, long seed) {
 
     /** The intent published when the best confidence is below the threshold. */
     public static final String UNKNOWN = "unknown";
@@ -68,6 +70,7 @@ public record IntentConfig(FeatureSettings features, int dimension, float learni
         map.put("inScopeCoverage", Double.toString(inScopeCoverage));
         map.put("fixedThreshold", fixedThreshold.isPresent() ? Double.toString(fixedThreshold.getAsDouble()) : "calibrated");
         map.put("calibrationWindow", Integer.toString(calibrationWindow));
+        map.put("imprintScale", Double.toString(imprintScale));
         map.put("featureChunkRows", Integer.toString(featureChunkRows));
         map.put("seed", Long.toString(seed));
         return map;
@@ -92,6 +95,7 @@ public record IntentConfig(FeatureSettings features, int dimension, float learni
         private double inScopeCoverage = 0.98;
         private OptionalDouble fixedThreshold = OptionalDouble.empty();
         private int calibrationWindow = 2000;
+        private double imprintScale = 0;
         private int featureChunkRows = 16;
         private long seed = 42;
 
@@ -111,14 +115,15 @@ public record IntentConfig(FeatureSettings features, int dimension, float learni
         public Builder inScopeCoverage(double value) { inScopeCoverage = value; return this; }
         public Builder fixedThreshold(OptionalDouble value) { fixedThreshold = value; return this; }
         public Builder calibrationWindow(int value) { calibrationWindow = value; return this; }
+        public Builder imprintScale(double value) { imprintScale = value; return this; }
         public Builder featureChunkRows(int value) { featureChunkRows = value; return this; }
         public Builder seed(long value) { seed = value; return this; }
 
         public IntentConfig build() {
             return new IntentConfig(new FeatureSettings(buckets, charNgramMin, charNgramMax, wordBigrams, hashSeed),
                     dimension, learningRate, initScale, maxIntents, rehearsalCapacity, rehearsalRatio, stepSize,
-                    alternatives, inScopeCoverage, fixedThreshold, calibrationWindow, calibrationMinSeen, featureChunkRows,
-                    seed);
+                    alternatives, inScopeCoverage, fixedThreshold, calibrationWindow, calibrationMinSeen, imprintScale,
+                    featureChunkRows, seed);
         }
     }
 }

@@ -185,6 +185,10 @@ public interface StreamlearnConfig {
         @WithDefault("50")
         int checkpointInterval();
 
+        /** New intents start at their first message's representation at this share of the others' norm; 0 = off. */
+        @WithDefault("0")
+        double imprintScale();
+
         @WithDefault("42")
         long seed();
     }

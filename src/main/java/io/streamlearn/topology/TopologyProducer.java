@@ -44,7 +44,8 @@ public class TopologyProducer {
                 .learningRate(i.learningRate()).maxIntents(i.maxIntents()).rehearsalCapacity(i.rehearsalCapacity())
                 .rehearsalRatio(i.rehearsalRatio()).stepSize(i.stepSize()).alternatives(i.alternatives())
                 .inScopeCoverage(i.inScopeCoverage()).fixedThreshold(i.confidenceThreshold())
-                .calibrationWindow(i.calibrationWindow()).calibrationMinSeen(i.calibrationMinSeen()).seed(i.seed())
+                .calibrationWindow(i.calibrationWindow()).calibrationMinSeen(i.calibrationMinSeen())
+                .imprintScale(i.imprintScale()).seed(i.seed())
                 .build();
         return new TopologySettings(
                 new TopicNames(t.interactions(), t.recommendations(), t.deadLetters(), t.supportMessages(),

@@ -47,7 +47,8 @@ class SupportTopologyTest {
 
     static TopologySettings settings(int batchSize) {
         IntentConfig intent = IntentConfig.builder().buckets(1 << 12).dimension(16).rehearsalCapacity(256)
-                .rehearsalRatio(2).stepSize(2).learningRate(0.5f).featureChunkRows(16).build();
+                .rehearsalRatio(2).stepSize(2).learningRate(0.5f).featureChunkRows(16)
+                .imprintScale(1.0).build();
         return new TopologySettings(TopicNames.defaults(), ValidationLimits.defaults(),
                 new RecommendSettings(RecommenderConfig.builder().dimension(8).build(),
                         new MiniBatchPolicy(8, Duration.ofSeconds(1)), LearningSignal.defaults(), 1),
