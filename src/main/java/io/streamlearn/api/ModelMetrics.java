@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.streamlearn.learn.ClassificationMetrics;
 import io.streamlearn.learn.PrequentialMetrics;
 import io.streamlearn.topology.ServingModels;
 
@@ -20,6 +21,23 @@ public class ModelMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         bind(registry, "recommend", models.recommend().metrics());
+        bind(registry, "intent", models.intent().metrics());
+        bindClassification(registry, "intent", models.intentQuality());
+    }
+
+    static void bindClassification(MeterRegistry registry, String model, ClassificationMetrics q) {
+        Gauge.builder("streamlearn.prequential.accuracy", q, ClassificationMetrics::accuracy)
+                .tag("model", model).description("Test-then-train accuracy over labelled messages and feedback")
+                .register(registry);
+        Gauge.builder("streamlearn.prequential.macro.f1", q, ClassificationMetrics::macroF1)
+                .tag("model", model).description("Test-then-train macro-F1 over the classes seen as labels")
+                .register(registry);
+        Gauge.builder("streamlearn.unknown.rate", q, ClassificationMetrics::unknownRate)
+                .tag("model", model).description("Share of messages answered 'unknown' (out of scope)")
+                .register(registry);
+        FunctionCounter.builder("streamlearn.labelled", q, ClassificationMetrics::labelled)
+                .tag("model", model).description("Labels received (labelled messages and feedback)")
+                .register(registry);
     }
 
     static void bind(MeterRegistry registry, String model, PrequentialMetrics m) {

@@ -48,6 +48,25 @@ final class ObjectFields {
         return node == null || node.isNull() ? null : textOf(field, node);
     }
 
+    /** Text that must hold something besides white space, at most {@code maxTextLength} code points. */
+    String requiredMessageText(String field) {
+        String text = requiredText(field);
+        if (text == null) {
+            return null;
+        }
+        if (text.isBlank()) {
+            reject(RejectReason.EMPTY_TEXT, "field '" + field + "' is empty");
+            return null;
+        }
+        int length = text.codePointCount(0, text.length());
+        if (length > limits.maxTextLength()) {
+            reject(RejectReason.TEXT_TOO_LONG,
+                    "field '" + field + "' is " + length + " characters, limit " + limits.maxTextLength());
+            return null;
+        }
+        return text;
+    }
+
     Double optionalFiniteNumber(String field) {
         JsonNode node = object.get(field);
         if (node == null || node.isNull()) {

@@ -15,8 +15,10 @@ public enum RejectReason {
     ID_TOO_LONG,
     NON_FINITE_NUMBER,
     TEXT_TOO_LONG,
+    EMPTY_TEXT,
     UNKNOWN_MESSAGE,
-    EXPIRED_MESSAGE;
+    EXPIRED_MESSAGE,
+    DUPLICATE_MESSAGE;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -3,6 +3,7 @@ package io.streamlearn.kafka;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -20,6 +21,8 @@ public interface StreamlearnConfig {
     Validation validation();
 
     Recommend recommend();
+
+    Intent intent();
 
     Demo demo();
 
@@ -117,6 +120,77 @@ public interface StreamlearnConfig {
         /** Mini-batches between writes of the model's rows; the batches in between are journaled. */
         @WithDefault("50")
         int checkpointInterval();
+    }
+
+    interface Intent {
+        /** Labelled messages per mini-batch update. */
+        @WithDefault("32")
+        int batchSize();
+
+        @WithDefault("200ms")
+        Duration maxWait();
+
+        /** Partitions of the internal topics feeding the intent task = independent intent models. */
+        @WithDefault("1")
+        int modelPartitions();
+
+        /** How long a message's text is kept for feedback. */
+        @WithDefault("P7D")
+        Duration messageRetention();
+
+        @WithDefault("262144")
+        int featureBuckets();
+
+        @WithDefault("3")
+        int charNgramMin();
+
+        @WithDefault("3")
+        int charNgramMax();
+
+        @WithDefault("64")
+        int dimension();
+
+        @WithDefault("0.5")
+        float learningRate();
+
+        @WithDefault("1000")
+        int maxIntents();
+
+        @WithDefault("20000")
+        int rehearsalCapacity();
+
+        @WithDefault("6")
+        int rehearsalRatio();
+
+        @WithDefault("8")
+        int stepSize();
+
+        @WithDefault("3")
+        int alternatives();
+
+        /** Share of in-scope messages the calibrated threshold keeps; ignored when a fixed threshold is set. */
+        @WithDefault("0.98")
+        double inScopeCoverage();
+
+        /** A fixed out-of-scope threshold instead of the calibrated one. */
+        OptionalDouble confidenceThreshold();
+
+        @WithDefault("2000")
+        int calibrationWindow();
+
+        @WithDefault("20")
+        int calibrationMinSeen();
+
+        /** Mini-batches between writes of the model's rows; the batches in between are journaled. */
+        @WithDefault("50")
+        int checkpointInterval();
+
+        /** New intents start at their first message's representation at this share of the others' norm; 0 = off. */
+        @WithDefault("0")
+        double imprintScale();
+
+        @WithDefault("42")
+        long seed();
     }
 
     interface Demo {

@@ -20,6 +20,12 @@ import io.streamlearn.event.Interaction;
 import io.streamlearn.event.InteractionValidator;
 import io.streamlearn.event.JsonSerde;
 import io.streamlearn.event.Recommendation;
+import io.streamlearn.event.SupportFeedback;
+import io.streamlearn.event.SupportFeedbackValidator;
+import io.streamlearn.event.SupportMessage;
+import io.streamlearn.event.SupportMessageValidator;
+import io.streamlearn.event.SupportPrediction;
+import io.streamlearn.intent.IntentExample;
 import io.streamlearn.recommend.TrainingExample;
 import io.streamlearn.recommend.UserHistory;
 
@@ -36,6 +42,25 @@ import io.streamlearn.recommend.UserHistory;
  *
  * Records already keyed by their userId skip the repartition topic: with Kafka's default
  * partitioner they are on the partition the re-keyed ones would go to anyway.
+ *
+ * <pre>
+ * support-messages ─ validate ─┬─ rejected ─────────────────────────────────────► streamlearn-dlq
+ *                              └─ re-key by messageId ─ [support-messages-by-id] ─┐
+ * support-feedback ─ validate ─┬─ rejected ─────────────────────────────────────► streamlearn-dlq
+ *                              └─ re-key by messageId ─ [support-feedback-by-id] ─┤
+ *                                                                                  ▼
+ *   intent-test-then-train (stores: intent-model, -journal, -pending, -messages, -message-expiry)
+ *        ├─ predictions (key conversationId, else messageId) ──────────────────────► support-predictions
+ *        └─ feedback for unknown / expired messages, duplicate messages ──────────► streamlearn-dlq
+ * </pre>
+ *
+ * Messages arrive keyed by conversation, feedback by message, and the two input topics may be
+ * partitioned differently; the join needs both for one messageId in one task. So both are re-keyed
+ * by messageId into two internal topics that Kafka Streams creates with the same partition count
+ * ({@code streamlearn.intent.model-partitions}, default 1): co-partitioned by construction, whatever
+ * the input topics look like. One partition means one intent model that learns from every label;
+ * intents have few labelled examples each (CLINC150: 100), and splitting them over independent
+ * per-partition models would cost accuracy for throughput the model does not need.
  */
 public final class StreamlearnTopology {
 
@@ -44,6 +69,7 @@ public final class StreamlearnTopology {
 
     public static Topology build(StreamsBuilder builder, TopologySettings settings, ServingModels models) {
         addRecommendation(builder, settings, models);
+        addSupport(builder, settings, models);
         return builder.build();
     }
 
@@ -72,6 +98,62 @@ public final class StreamlearnTopology {
                         StoreNames.RECOMMEND_JOURNAL, StoreNames.RECOMMEND_PENDING)
                 .to(topics.recommendations(), Produced.with(Serdes.String(), new JsonSerde<>(Recommendation.class))
                         .withName("recommendations-sink"));
+    }
+
+    private static void addSupport(StreamsBuilder builder, TopologySettings settings, ServingModels models) {
+        TopicNames topics = settings.topics();
+        SupportSettings support = settings.support();
+        addIntentStores(builder);
+
+        SupportMessageValidator messageValidator = new SupportMessageValidator(settings.limits());
+        KStream<String, SupportEvent> messages = validated(builder, topics.supportMessages(), "support-messages",
+                messageValidator::validate, topics.deadLetters())
+                .selectKey((key, message) -> message.messageId(), Named.as("support-messages-rekey"))
+                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(SupportMessage.class))
+                        .withName("support-messages-by-id").withNumberOfPartitions(support.modelPartitions()))
+                .mapValues(SupportEvent.Message::new, Named.as("support-messages-event"));
+
+        SupportFeedbackValidator feedbackValidator = new SupportFeedbackValidator(settings.limits());
+        KStream<String, SupportEvent> feedback = validated(builder, topics.supportFeedback(), "support-feedback",
+                feedbackValidator::validate, topics.deadLetters())
+                .selectKey((key, value) -> value.messageId(), Named.as("support-feedback-rekey"))
+                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(SupportFeedback.class))
+                        .withName("support-feedback-by-id").withNumberOfPartitions(support.modelPartitions()))
+                .mapValues(SupportEvent.Feedback::new, Named.as("support-feedback-event"));
+
+        Map<String, KStream<String, SupportOutcome>> outcomes = messages
+                .merge(feedback, Named.as("support-events"))
+                .process(() -> new IntentProcessor(support, models.intent(), models.intentQuality()),
+                        Named.as("intent-test-then-train"), StoreNames.INTENT_MODEL, StoreNames.INTENT_JOURNAL,
+                        StoreNames.INTENT_PENDING,
+                        StoreNames.INTENT_MESSAGES, StoreNames.INTENT_MESSAGE_EXPIRY)
+                .split(Named.as("intent-"))
+                .branch((key, outcome) -> outcome instanceof SupportOutcome.DeadLetter, Branched.as("dead-letters"))
+                .defaultBranch(Branched.as("answered"));
+        outcomes.get("intent-answered")
+                .mapValues(outcome -> ((SupportOutcome.Answered) outcome).prediction(), Named.as("intent-prediction"))
+                .to(topics.supportPredictions(), Produced.with(Serdes.String(), new JsonSerde<>(SupportPrediction.class))
+                        .withName("support-predictions-sink"));
+        outcomes.get("intent-dead-letters")
+                .mapValues(outcome -> ((SupportOutcome.DeadLetter) outcome).value(), Named.as("intent-dead-letter-value"))
+                .to(topics.deadLetters(), Produced.with(Serdes.String(), Serdes.ByteArray())
+                        .withName("intent-dead-letters-sink"));
+    }
+
+    private static void addIntentStores(StreamsBuilder builder) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.INTENT_MODEL), Serdes.String(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.INTENT_JOURNAL), Serdes.Long(),
+                new JsonSerde<>(IntentExample.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.INTENT_PENDING), Serdes.Long(),
+                new JsonSerde<>(IntentExample.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.INTENT_MESSAGES), Serdes.String(),
+                new JsonSerde<>(ArchivedMessage.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.INTENT_MESSAGE_EXPIRY), Serdes.Bytes(), Serdes.ByteArray()));
     }
 
     private static void addRecommendStores(StreamsBuilder builder) {

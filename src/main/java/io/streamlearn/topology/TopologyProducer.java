@@ -8,6 +8,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 
 import io.streamlearn.event.ValidationLimits;
+import io.streamlearn.intent.IntentConfig;
 import io.streamlearn.kafka.StreamlearnConfig;
 import io.streamlearn.learn.MiniBatchPolicy;
 import io.streamlearn.recommend.LearningSignal;
@@ -37,11 +38,22 @@ public class TopologyProducer {
                 .negatives(r.negatives()).learningRate(r.learningRate()).initScale(r.initScale())
                 .itemCapacity(r.itemCapacity()).itemIdleMillis(r.itemIdle().toMillis()).topK(r.topK())
                 .seed(r.seed()).build();
+        StreamlearnConfig.Intent i = config.intent();
+        IntentConfig intent = IntentConfig.builder()
+                .buckets(i.featureBuckets()).charNgrams(i.charNgramMin(), i.charNgramMax()).dimension(i.dimension())
+                .learningRate(i.learningRate()).maxIntents(i.maxIntents()).rehearsalCapacity(i.rehearsalCapacity())
+                .rehearsalRatio(i.rehearsalRatio()).stepSize(i.stepSize()).alternatives(i.alternatives())
+                .inScopeCoverage(i.inScopeCoverage()).fixedThreshold(i.confidenceThreshold())
+                .calibrationWindow(i.calibrationWindow()).calibrationMinSeen(i.calibrationMinSeen())
+                .imprintScale(i.imprintScale()).seed(i.seed())
+                .build();
         return new TopologySettings(
                 new TopicNames(t.interactions(), t.recommendations(), t.deadLetters(), t.supportMessages(),
                         t.supportPredictions(), t.supportFeedback()),
                 new ValidationLimits(v.maxRecordBytes(), v.maxIdLength(), v.maxNestingDepth(), v.maxTextLength()),
                 new RecommendSettings(model, new MiniBatchPolicy(r.batchSize(), r.maxWait()),
-                        LearningSignal.defaults(), r.checkpointInterval()));
+                        LearningSignal.defaults(), r.checkpointInterval()),
+                new SupportSettings(intent, new MiniBatchPolicy(i.batchSize(), i.maxWait()), i.messageRetention(),
+                        i.modelPartitions(), i.checkpointInterval()));
     }
 }

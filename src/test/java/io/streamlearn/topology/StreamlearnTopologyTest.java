@@ -45,7 +45,8 @@ class StreamlearnTopologyTest {
         RecommendSettings recommend = new RecommendSettings(
                 RecommenderConfig.builder().dimension(8).negatives(4).topK(3).build(),
                 new MiniBatchPolicy(4, Duration.ofSeconds(1)), LearningSignal.defaults(), 3);
-        TopologySettings settings = new TopologySettings(TOPICS, ValidationLimits.defaults(), recommend);
+        TopologySettings settings = new TopologySettings(TOPICS, ValidationLimits.defaults(), recommend,
+                SupportTopologyTest.settings(1).support());
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
