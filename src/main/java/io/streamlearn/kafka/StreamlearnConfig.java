@@ -87,6 +87,14 @@ public interface StreamlearnConfig {
         @WithDefault("200ms")
         Duration maxWait();
 
+        /** Interactions answered together (one matrix product), at most this many at a time. */
+        @WithDefault("16")
+        int answerBatchSize();
+
+        /** Answer waiting interactions once the oldest has waited this long. */
+        @WithDefault("10ms")
+        Duration answerMaxWait();
+
         @WithDefault("64")
         int dimension();
 

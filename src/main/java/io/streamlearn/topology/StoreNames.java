@@ -9,10 +9,8 @@ public final class StoreNames {
     public static final String RECOMMEND_USER_HISTORY = "recommend-user-history";
     /** One entry per user–item pair seen: items never to recommend to that user again. */
     public static final String RECOMMEND_USER_SEEN = "recommend-user-seen";
-    /** Mini-batches learned since the last write of {@code recommend-model}, re-learned on restore. */
+    /** Every example since the last write of {@code recommend-model}: learned batches and the one being filled. */
     public static final String RECOMMEND_JOURNAL = "recommend-journal";
-    /** Interactions answered but not yet learned: the mini-batch being filled. */
-    public static final String RECOMMEND_PENDING = "recommend-pending";
 
     private StoreNames() {
     }

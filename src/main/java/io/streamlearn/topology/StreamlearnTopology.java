@@ -31,7 +31,7 @@ import io.streamlearn.recommend.UserHistory;
  *                          └─ accepted ─┬─ keyed by userId ──────────┐
  *                                       └─ other key ─ re-key ─ [interactions-by-user] ─┤
  *                                                                                        ▼
- *               recommend-test-then-train (stores: recommend-model, -user-history, -user-seen, -journal, -pending) ─► recommendations
+ *               recommend-test-then-train (stores: recommend-model, -user-history, -user-seen, -journal) ─► recommendations
  * </pre>
  *
  * Records already keyed by their userId skip the repartition topic: with Kafka's default
@@ -69,25 +69,22 @@ public final class StreamlearnTopology {
                 .process(() -> new RecommendProcessor(settings.recommend(), models.recommend()),
                         Named.as("recommend-test-then-train"),
                         StoreNames.RECOMMEND_MODEL, StoreNames.RECOMMEND_USER_HISTORY, StoreNames.RECOMMEND_USER_SEEN,
-                        StoreNames.RECOMMEND_JOURNAL, StoreNames.RECOMMEND_PENDING)
+                        StoreNames.RECOMMEND_JOURNAL)
                 .to(topics.recommendations(), Produced.with(Serdes.String(), new JsonSerde<>(Recommendation.class))
                         .withName("recommendations-sink"));
     }
 
     private static void addRecommendStores(StreamsBuilder builder) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.RECOMMEND_MODEL), Serdes.String(), Serdes.ByteArray()));
+                Stores.persistentKeyValueStore(StoreNames.RECOMMEND_MODEL), Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.RECOMMEND_USER_HISTORY), Serdes.String(),
-                new JsonSerde<>(UserHistory.class)));
+                new JsonSerde<>(UserHistory.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.RECOMMEND_USER_SEEN), Serdes.String(), Serdes.Long()));
+                Stores.persistentKeyValueStore(StoreNames.RECOMMEND_USER_SEEN), Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.RECOMMEND_JOURNAL), Serdes.Long(),
-                new JsonSerde<>(TrainingExample.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.RECOMMEND_PENDING), Serdes.Long(),
-                new JsonSerde<>(TrainingExample.class)));
+                new JsonSerde<>(TrainingExample.class)).withCachingEnabled());
     }
 
     /**

@@ -42,6 +42,7 @@ public class TopologyProducer {
                         t.supportPredictions(), t.supportFeedback()),
                 new ValidationLimits(v.maxRecordBytes(), v.maxIdLength(), v.maxNestingDepth(), v.maxTextLength()),
                 new RecommendSettings(model, new MiniBatchPolicy(r.batchSize(), r.maxWait()),
+                        new MiniBatchPolicy(r.answerBatchSize(), r.answerMaxWait()),
                         LearningSignal.defaults(), r.checkpointInterval()));
     }
 }
