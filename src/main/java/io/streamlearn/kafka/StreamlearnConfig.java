@@ -23,6 +23,14 @@ public interface StreamlearnConfig {
 
     Demo demo();
 
+    Compute compute();
+
+    interface Compute {
+        /** Threads ND4J's native code uses per operation (see NativeThreads). */
+        @WithDefault("1")
+        int nativeThreads();
+    }
+
     interface Kafka {
         /** The user's cluster; when absent the service runs its embedded broker. */
         Optional<String> bootstrapServers();

@@ -20,7 +20,6 @@ import io.streamlearn.event.Interaction;
 import io.streamlearn.event.InteractionValidator;
 import io.streamlearn.event.JsonSerde;
 import io.streamlearn.event.Recommendation;
-import io.streamlearn.recommend.TrainingExample;
 import io.streamlearn.recommend.UserHistory;
 
 /**
@@ -74,9 +73,14 @@ public final class StreamlearnTopology {
                         .withName("recommendations-sink"));
     }
 
+    /**
+     * The user stores are cached (a hot user's keys reach the changelog once per commit); the model
+     * and journal stores are not: their keys are rarely rewritten, and the model store is written
+     * while the task initialises, when a cache cannot flush yet.
+     */
     private static void addRecommendStores(StreamsBuilder builder) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.RECOMMEND_MODEL), Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+                Stores.persistentKeyValueStore(StoreNames.RECOMMEND_MODEL), Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.RECOMMEND_USER_HISTORY), Serdes.String(),
                 new JsonSerde<>(UserHistory.class)).withCachingEnabled());
@@ -84,7 +88,7 @@ public final class StreamlearnTopology {
                 Stores.persistentKeyValueStore(StoreNames.RECOMMEND_USER_SEEN), Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.RECOMMEND_JOURNAL), Serdes.Long(),
-                new JsonSerde<>(TrainingExample.class)).withCachingEnabled());
+                new JsonSerde<>(PendingAnswer.class)));
     }
 
     /**
