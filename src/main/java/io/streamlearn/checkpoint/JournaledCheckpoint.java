@@ -1,9 +1,11 @@
 package io.streamlearn.checkpoint;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -13,96 +15,149 @@ import io.streamlearn.learn.ModelHandle;
 import io.streamlearn.learn.OnlineModel;
 
 /**
- * A model checkpoint written every {@code interval} mini-batches, with the batches learned since
- * then kept in a journal. A mini-batch with sampled negatives touches thousands of rows; writing
- * them all after every batch dominated the cost of learning, while most rows are touched again
- * soon. So each batch's examples (a few hundred bytes each) go to the journal, the keys of changed
- * rows are collected and the rows are serialised and written once per interval, and a restore loads the checkpoint and re-learns the
- * journal. Learning is deterministic (seeds derive from the model version, rows keep their
- * positions), so the replayed model equals the one that crashed: no update is lost or applied twice.
+ * A model's checkpoint: its rows, written every {@code interval} mini-batches, and a journal of
+ * every example since. A mini-batch with sampled negatives touches thousands of rows and most are
+ * touched again soon, so rewriting them after every batch dominated the cost of learning. Instead
+ * each example is journaled once, when it arrives (a few hundred bytes), a one-value marker records
+ * which journaled batches have been learned, and the changed rows are serialised and written once
+ * per interval. A restore loads the rows, re-learns the journaled batches up to the marker and hands
+ * back the examples of the batch still being filled. Learning is deterministic (seeds derive from
+ * the model version, rows keep their positions), so the restored model is the one that crashed: no
+ * update is lost or applied twice, and no answered example is forgotten. A second marker counts the
+ * entries of the unfinished batch already answered, so none is answered twice or never.
  *
- * <p>Journal keys are {@code version << 20 | position}: batches in version order, examples in batch
- * order. Batches are therefore limited to 2^20 examples.
+ * <p>{@code J} is what is journaled (all that is needed to answer an entry later), {@code E} the
+ * model's training example derived from it.
+ * <p>Journal keys are {@code version << 20 | position}, where {@code version} is the model version
+ * the example's batch produces: batches in order, examples in arrival order, at most 2^20 per batch.
  */
-public final class JournaledCheckpoint<E> {
+public final class JournaledCheckpoint<J, E> {
 
+    /** Row holding the version of the last learned batch (the journal marker). */
+    public static final String LEARNED_KEY = "journal/learned-version";
+    /** Row holding (batch version, entries of that batch answered so far). */
+    public static final String ANSWERED_KEY = "journal/answered";
     private static final int POSITION_BITS = 20;
 
     private final CheckpointStore rows;
-    private final KeyValueStore<Long, E> journal;
+    private final KeyValueStore<Long, J> journal;
+    private final Function<J, E> toExample;
     private final int interval;
     private final Set<String> dirty = new LinkedHashSet<>();
     private int batchesSinceCheckpoint;
+    private long learnedVersion;
+    private int filling;
 
-    public JournaledCheckpoint(CheckpointStore rows, KeyValueStore<Long, E> journal, int interval) {
+    public JournaledCheckpoint(CheckpointStore rows, KeyValueStore<Long, J> journal, Function<J, E> toExample,
+            int interval) {
         this.rows = rows;
         this.journal = journal;
+        this.toExample = toExample;
         this.interval = interval;
     }
 
     /**
-     * Brings {@code model} to the last committed state: the checkpoint, then the journaled batches.
-     * A model without any checkpoint is written as the first one.
+     * A model brought back to its last committed state, the journaled entries of the unfinished
+     * batch, and how many of those were already answered.
      */
-    public <M extends OnlineModel<?, ?, E>> M restore(M model) {
+    public record Restored<M, J>(M model, List<J> pending, int answered) {
+    }
+
+    /** Restores {@code model} from the checkpoint and the journal; a model with no checkpoint is written as the first. */
+    public <M extends OnlineModel<?, ?, E>> Restored<M, J> restore(M model) {
         List<StateRow> stored = rows.readAll();
         if (stored.isEmpty()) {
             rows.write(model.snapshot());
-            return model;
+            return new Restored<>(model, List.of(), 0);
         }
         model.restore(stored);
-        for (List<E> batch : journaledBatches(model.version())) {
-            dirty.addAll(model.learn(batch));
-            batchesSinceCheckpoint++;
+        learnedVersion = stored.stream().filter(row -> row.key().equals(LEARNED_KEY)).findFirst()
+                .map(row -> ByteBuffer.wrap(row.value()).getLong()).orElse(model.version());
+        List<J> pending = new ArrayList<>();
+        long current = -1;
+        List<E> batch = new ArrayList<>();
+        try (KeyValueIterator<Long, J> all = journal.all()) {
+            while (all.hasNext()) {
+                KeyValue<Long, J> entry = all.next();
+                long version = entry.key >>> POSITION_BITS;
+                if (version <= model.version()) {
+                    continue;
+                }
+                if (version > learnedVersion) {
+                    pending.add(entry.value);
+                    continue;
+                }
+                if (version != current && !batch.isEmpty()) {
+                    relearn(model, batch);
+                    batch = new ArrayList<>();
+                }
+                current = version;
+                batch.add(toExample.apply(entry.value));
+            }
         }
-        return model;
+        if (!batch.isEmpty()) {
+            relearn(model, batch);
+        }
+        if (model.version() != learnedVersion) {
+            throw new IllegalStateException("journal replay reached model version " + model.version()
+                    + " but the journal marker says " + learnedVersion);
+        }
+        filling = pending.size();
+        return new Restored<>(model, pending, answeredOf(stored));
     }
 
-    /** Records a mini-batch just learned: journals it and writes the checkpoint when one is due. */
-    public void learned(long version, List<E> batch, Set<String> changed, ModelHandle<?, ?, E, ?> model) {
-        if (batch.size() >= 1 << POSITION_BITS) {
-            throw new IllegalArgumentException("mini-batch of " + batch.size() + " examples is too large to journal");
+    /** Records that the first {@code count} entries of the unfinished batch have been answered. */
+    public void answered(int count) {
+        rows.write(List.of(new StateRow(ANSWERED_KEY,
+                ByteBuffer.allocate(Long.BYTES + Integer.BYTES).putLong(learnedVersion + 1).putInt(count).array())));
+    }
+
+    private int answeredOf(List<StateRow> stored) {
+        return stored.stream().filter(row -> row.key().equals(ANSWERED_KEY)).findFirst()
+                .map(row -> ByteBuffer.wrap(row.value()))
+                .filter(marker -> marker.getLong() == learnedVersion + 1)
+                .map(ByteBuffer::getInt).orElse(0);
+    }
+
+    /** Journals an entry of the batch being filled. */
+    public void append(J example) {
+        if (filling >= (1 << POSITION_BITS) - 1) {
+            throw new IllegalStateException("a mini-batch cannot hold more than 2^20 examples");
         }
-        List<KeyValue<Long, E>> entries = new ArrayList<>(batch.size());
-        for (int position = 0; position < batch.size(); position++) {
-            entries.add(KeyValue.pair(version << POSITION_BITS | position, batch.get(position)));
-        }
-        journal.putAll(entries);
+        journal.put((learnedVersion + 1) << POSITION_BITS | filling++, example);
+    }
+
+    /** Records that the batch being filled was learned, producing {@code version}; writes the checkpoint when due. */
+    public void learned(long version, Set<String> changed, ModelHandle<?, ?, E, ?> model) {
+        learnedVersion = version;
+        filling = 0;
         dirty.addAll(changed);
         if (++batchesSinceCheckpoint >= interval) {
             writeCheckpoint(model);
+        } else {
+            rows.write(List.of(marker()));
         }
     }
 
-    /** Batches journaled since the checkpoint ({@code version}), oldest first. */
-    private List<List<E>> journaledBatches(long checkpointVersion) {
-        List<List<E>> batches = new ArrayList<>();
-        long current = -1;
-        try (KeyValueIterator<Long, E> all = journal.all()) {
-            while (all.hasNext()) {
-                KeyValue<Long, E> entry = all.next();
-                long version = entry.key >>> POSITION_BITS;
-                if (version <= checkpointVersion) {
-                    continue;
-                }
-                if (version != current) {
-                    batches.add(new ArrayList<>());
-                    current = version;
-                }
-                batches.get(batches.size() - 1).add(entry.value);
-            }
-        }
-        return batches;
+    private void relearn(OnlineModel<?, ?, E> model, List<E> batch) {
+        dirty.addAll(model.learn(batch));
+        batchesSinceCheckpoint++;
+    }
+
+    private StateRow marker() {
+        return new StateRow(LEARNED_KEY, ByteBuffer.allocate(Long.BYTES).putLong(learnedVersion).array());
     }
 
     private void writeCheckpoint(ModelHandle<?, ?, E, ?> model) {
-        rows.write(model.read(m -> m.rows(dirty)));
+        List<StateRow> changedRows = new ArrayList<>(model.read(m -> m.rows(dirty)));
+        changedRows.add(marker());
+        rows.write(changedRows);
         dirty.clear();
-        List<Long> keys = new ArrayList<>();
-        try (KeyValueIterator<Long, E> all = journal.all()) {
-            all.forEachRemaining(entry -> keys.add(entry.key));
+        List<Long> learnedKeys = new ArrayList<>();
+        try (KeyValueIterator<Long, J> all = journal.range(0L, learnedVersion << POSITION_BITS | ((1 << POSITION_BITS) - 1))) {
+            all.forEachRemaining(entry -> learnedKeys.add(entry.key));
         }
-        keys.forEach(journal::delete);
+        learnedKeys.forEach(journal::delete);
         batchesSinceCheckpoint = 0;
     }
 }

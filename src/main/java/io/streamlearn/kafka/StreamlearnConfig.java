@@ -26,6 +26,14 @@ public interface StreamlearnConfig {
 
     Demo demo();
 
+    Compute compute();
+
+    interface Compute {
+        /** Threads ND4J's native code uses per operation (see NativeThreads). */
+        @WithDefault("1")
+        int nativeThreads();
+    }
+
     interface Kafka {
         /** The user's cluster; when absent the service runs its embedded broker. */
         Optional<String> bootstrapServers();
@@ -89,6 +97,14 @@ public interface StreamlearnConfig {
 
         @WithDefault("200ms")
         Duration maxWait();
+
+        /** Interactions answered together (one matrix product), at most this many at a time. */
+        @WithDefault("16")
+        int answerBatchSize();
+
+        /** Answer waiting interactions once the oldest has waited this long. */
+        @WithDefault("10ms")
+        Duration answerMaxWait();
 
         @WithDefault("64")
         int dimension();

@@ -3,8 +3,9 @@ package io.streamlearn.learn;
 import java.time.Duration;
 
 /**
- * When buffered examples are learned: as soon as {@code batchSize} have arrived, or once the oldest
- * has waited {@code maxWait}, so a quiet stream still learns promptly.
+ * When buffered items are processed together: as soon as {@code batchSize} have arrived, or once the
+ * oldest has waited {@code maxWait}, so a quiet stream is still served promptly. Used for learning
+ * (mini-batches) and for answering (groups scored in one matrix product).
  */
 public record MiniBatchPolicy(int batchSize, Duration maxWait) {
 

@@ -54,6 +54,14 @@ final class AdagradTable {
         return Nd4j.create(out, new long[] {rows.length, width}, 'c');
     }
 
+    /** Adds {@code weight} × row to {@code out[offset .. offset + width)}. */
+    void addWeightedRow(int row, float weight, float[] out, int offset) {
+        int base = row * width;
+        for (int j = 0; j < width; j++) {
+            out[offset + j] += weight * valueView.get(base + j);
+        }
+    }
+
     /** One Adagrad step per coordinate of the given rows: G += g², θ −= rate · g / √G. */
     void applyGradient(int[] rows, float[] gradient, float rate) {
         for (int i = 0; i < rows.length; i++) {

@@ -53,24 +53,47 @@ public final class SequenceRecommender
 
     @Override
     public RecommendationAnswer predict(RecommendationQuery query) {
-        INDArray user = userVector(query.recentItems());
+        return predictAll(List.of(query)).get(0);
+    }
+
+    /**
+     * Answers several queries against the same parameters with one matrix product: scoring every
+     * item for every query at once reads the item table once instead of once per query, which is
+     * what makes serving a large catalogue affordable.
+     */
+    public List<RecommendationAnswer> predictAll(List<RecommendationQuery> queries) {
         int live = index.rowsInUse();
-        double score = 0.5;
-        List<ScoredItem> top = List.of();
-        if (live > 0) {
-            float[] logits = output.head(live).mmul(user.reshape(config.dimension(), 1)).reshape(live)
-                    .addi(bias.head(live).reshape(live)).toFloatVector();
-            int[] best = TopK.select(logits, config.topK(),
-                    row -> index.isLive(row) && !query.seen().test(index.id(row)));
-            top = new ArrayList<>(best.length);
-            for (int row : best) {
-                top.add(new ScoredItem(index.id(row), sigmoid(logits[row])));
-            }
-            Optional<Integer> asked = query.itemId() == null ? Optional.empty() : index.row(query.itemId());
-            if (asked.isPresent()) {
-                score = sigmoid(logits[asked.get()]);
+        if (live == 0) {
+            return queries.stream().map(q -> new RecommendationAnswer(0.5, List.<ScoredItem>of())).toList();
+        }
+        int d = config.dimension();
+        float[] users = new float[queries.size() * d];
+        for (int q = 0; q < queries.size(); q++) {
+            History history = history(queries.get(q).recentItems());
+            for (int p = 0; p < history.rows().length; p++) {
+                input.addWeightedRow(history.rows()[p], history.weights()[p], users, q * d);
             }
         }
+        INDArray logits = Nd4j.create(users, new long[] {queries.size(), d}, 'c')
+                .mmul(output.head(live).transpose())
+                .addiRowVector(bias.head(live).reshape(1, live));
+        float[] all = logits.ravel().toFloatVector();
+        List<RecommendationAnswer> answers = new ArrayList<>(queries.size());
+        for (int q = 0; q < queries.size(); q++) {
+            answers.add(answer(queries.get(q), all, q * live, live));
+        }
+        return answers;
+    }
+
+    private RecommendationAnswer answer(RecommendationQuery query, float[] logits, int offset, int live) {
+        int[] best = TopK.select(logits, offset, live, config.topK(),
+                row -> index.isLive(row) && !query.seen().test(index.id(row)));
+        List<ScoredItem> top = new ArrayList<>(best.length);
+        for (int row : best) {
+            top.add(new ScoredItem(index.id(row), sigmoid(logits[offset + row])));
+        }
+        Optional<Integer> asked = query.itemId() == null ? Optional.empty() : index.row(query.itemId());
+        double score = asked.map(row -> sigmoid(logits[offset + row])).orElse(0.5);
         return new RecommendationAnswer(score, top);
     }
 
@@ -273,15 +296,6 @@ public final class SequenceRecommender
     }
 
     private record History(int[] rows, float[] weights) {
-    }
-
-    private INDArray userVector(List<String> recentItems) {
-        History history = history(recentItems);
-        if (history.rows().length == 0) {
-            return Nd4j.zeros(DataType.FLOAT, 1, config.dimension());
-        }
-        return Nd4j.create(history.weights(), new long[] {1, history.rows().length}, 'c')
-                .mmul(input.gather(history.rows()));
     }
 
     private StateRow itemRow(int row) {

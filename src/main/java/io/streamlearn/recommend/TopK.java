@@ -11,8 +11,16 @@ final class TopK {
     private TopK() {
     }
 
-    /** Rows of the {@code k} highest scores among eligible rows, best first (ties: lower row first). */
-    static int[] select(float[] scores, int k, IntPredicate eligible) {
+    /**
+     * Rows of the {@code k} highest scores among eligible rows, best first (ties: lower row first).
+     * Row {@code r}'s score is {@code scores[offset + r]}, for {@code r < rows}.
+     */
+    static int[] select(float[] scores, int offset, int rows, int k, IntPredicate eligible) {
+        float[] view = offset == 0 && rows == scores.length ? scores : java.util.Arrays.copyOfRange(scores, offset, offset + rows);
+        return select(view, k, eligible);
+    }
+
+    private static int[] select(float[] scores, int k, IntPredicate eligible) {
         int[] heap = new int[k];
         int size = 0;
         for (int row = 0; row < scores.length; row++) {

@@ -46,8 +46,8 @@ final class IntentProcessor implements Processor<String, SupportEvent, String, S
     private final ClassificationMetrics quality;
     private final JsonSerde<SupportFeedback> feedbackSerde = new JsonSerde<>(SupportFeedback.class);
     private ProcessorContext<String, SupportOutcome> context;
-    private JournaledCheckpoint<IntentExample> checkpoint;
-    private PendingBatch<IntentExample> pending;
+    private JournaledCheckpoint<IntentExample, IntentExample> checkpoint;
+    private ExampleBuffer<IntentExample> pending;
     private MessageArchive archive;
     private ModelHandle<IntentQuery, IntentAnswer, IntentExample, IntentClassifier> model;
     private int partition;
@@ -65,8 +65,7 @@ final class IntentProcessor implements Processor<String, SupportEvent, String, S
         this.context = context;
         this.partition = context.taskId().partition();
         this.checkpoint = new JournaledCheckpoint<>(new CheckpointStore(context.getStateStore(StoreNames.INTENT_MODEL)),
-                context.getStateStore(StoreNames.INTENT_JOURNAL), settings.checkpointInterval());
-        this.pending = new PendingBatch<>(context.getStateStore(StoreNames.INTENT_PENDING), System.currentTimeMillis());
+                context.getStateStore(StoreNames.INTENT_JOURNAL), example -> example, settings.checkpointInterval());
         this.archive = new MessageArchive(context.getStateStore(StoreNames.INTENT_MESSAGES),
                 context.getStateStore(StoreNames.INTENT_MESSAGE_EXPIRY), settings.messageRetention());
         this.model = new ModelHandle<>(restoreOrCreateModel());
@@ -112,7 +111,7 @@ final class IntentProcessor implements Processor<String, SupportEvent, String, S
         archive.keep(message.messageId(), message.text(), record.timestamp(), answer.intent());
         if (message.intent() != null) {
             quality.recordLabelled(answer.intent(), message.intent());
-            pending.add(new IntentExample(message.text(), message.intent()), System.currentTimeMillis());
+            toLearn(new IntentExample(message.text(), message.intent()));
         }
     }
 
@@ -120,7 +119,7 @@ final class IntentProcessor implements Processor<String, SupportEvent, String, S
         MessageArchive.Lookup found = archive.lookup(feedback.messageId(), record.timestamp());
         if (found instanceof MessageArchive.Lookup.Found hit) {
             quality.recordLabelled(hit.message().answeredIntent(), feedback.intent());
-            pending.add(new IntentExample(hit.message().text(), feedback.intent()), System.currentTimeMillis());
+            toLearn(new IntentExample(hit.message().text(), feedback.intent()));
             return;
         }
         boolean expired = found instanceof MessageArchive.Lookup.Expired;
@@ -150,8 +149,17 @@ final class IntentProcessor implements Processor<String, SupportEvent, String, S
         return new JsonSerde<>(SupportMessage.class).serialize(null, message);
     }
 
+    /** Journals a labelled example and queues it for the next mini-batch. */
+    private void toLearn(IntentExample example) {
+        checkpoint.append(example);
+        pending.add(example, context.currentSystemTimeMs());
+    }
+
     private IntentClassifier restoreOrCreateModel() {
-        IntentClassifier classifier = checkpoint.restore(new IntentClassifier(settings.model()));
+        JournaledCheckpoint.Restored<IntentClassifier, IntentExample> restored =
+                checkpoint.restore(new IntentClassifier(settings.model()));
+        pending = new ExampleBuffer<>(restored.pending(), context.currentSystemTimeMs());
+        IntentClassifier classifier = restored.model();
         if (classifier.version() > 0) {
             LOG.infof("task %s: intent model restored at version %d with %d intents, %d examples pending",
                     context.taskId(), classifier.version(), classifier.intents().size(), pending.size());
@@ -169,7 +177,7 @@ final class IntentProcessor implements Processor<String, SupportEvent, String, S
         List<IntentExample> batch = pending.drain();
         Set<String> changed = model.learn(batch);
         long version = model.read(IntentClassifier::version);
-        checkpoint.learned(version, batch, changed, model);
+        checkpoint.learned(version, changed, model);
         models.metrics().recordUpdate(batch.size(), version);
     }
 }

@@ -1,6 +1,7 @@
 package io.streamlearn.topology;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -25,9 +26,12 @@ import io.streamlearn.recommend.TrainingExample;
 import io.streamlearn.recommend.UserHistory;
 
 /**
- * Test-then-train for one task: answers each interaction from the current model (the score of its
- * item and the user's top-K), then buffers it for the next mini-batch update. All state changes go
- * to the task's stores in the same transaction as the answer.
+ * Test-then-train for one task. Each interaction is recorded as it arrives (the user's recent items
+ * and seen items move on at once, so a user's next interaction sees it), answered from the current
+ * model together with the other interactions waiting for an answer (one matrix product for the
+ * group), and learned with the rest of its mini-batch. Answers always come from the model as it was
+ * before their mini-batch is learned. All state changes go to the task's stores in the same
+ * transaction as the answers.
  */
 final class RecommendProcessor implements Processor<String, Interaction, String, Recommendation> {
 
@@ -38,8 +42,8 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
     private ProcessorContext<String, Recommendation> context;
     private KeyValueStore<String, UserHistory> histories;
     private KeyValueStore<String, Long> seen;
-    private JournaledCheckpoint<TrainingExample> checkpoint;
-    private PendingBatch<TrainingExample> pending;
+    private JournaledCheckpoint<PendingAnswer, TrainingExample> checkpoint;
+    private PendingBatch batch;
     private ModelHandle<RecommendationQuery, RecommendationAnswer, TrainingExample, SequenceRecommender> model;
     private int partition;
 
@@ -56,25 +60,26 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
         this.histories = context.getStateStore(StoreNames.RECOMMEND_USER_HISTORY);
         this.seen = context.getStateStore(StoreNames.RECOMMEND_USER_SEEN);
         this.checkpoint = new JournaledCheckpoint<>(new CheckpointStore(context.getStateStore(StoreNames.RECOMMEND_MODEL)),
-                context.getStateStore(StoreNames.RECOMMEND_JOURNAL), settings.checkpointInterval());
-        this.pending = new PendingBatch<>(context.getStateStore(StoreNames.RECOMMEND_PENDING),
-                System.currentTimeMillis());
-        this.model = new ModelHandle<>(restoreOrCreateModel());
+                context.getStateStore(StoreNames.RECOMMEND_JOURNAL),
+                entry -> entry.example(settings.signal().weight(entry.interaction())), settings.checkpointInterval());
+        JournaledCheckpoint.Restored<SequenceRecommender, PendingAnswer> restored =
+                checkpoint.restore(new SequenceRecommender(settings.model()));
+        this.batch = new PendingBatch(restored.pending(), restored.answered(), context.currentSystemTimeMs());
+        this.model = new ModelHandle<>(restored.model());
         models.register(partition, model);
-        Duration tick = Duration.ofMillis(Math.max(5, settings.batching().maxWait().toMillis() / 2));
-        context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, this::learnIfDue);
+        logRestore(restored.model());
+        long tick = Math.max(1, Math.min(settings.answering().maxWait().toMillis(), settings.batching().maxWait().toMillis() / 2));
+        context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, this::answerOrLearnIfDue);
     }
 
     @Override
     public void process(Record<String, Interaction> record) {
-        Interaction interaction = record.value();
-        UserHistory history = historyOf(interaction.userId());
-        RecommendationAnswer answer = answer(interaction, history);
-        context.forward(record.withKey(interaction.userId()).withValue(recommendation(interaction, answer)));
-        recordPrequentialOutcome(interaction, answer);
-        remember(interaction, history);
-        if (settings.batching().isFull(pending.size())) {
-            learnPending();
+        batch.add(remember(record), context.currentSystemTimeMs());
+        if (settings.batching().isFull(batch.size())) {
+            answerWaiting();
+            learnBatch();
+        } else if (settings.answering().isFull(batch.unanswered())) {
+            answerWaiting();
         }
     }
 
@@ -83,30 +88,74 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
         models.unregister(partition, model);
     }
 
-    private SequenceRecommender restoreOrCreateModel() {
-        SequenceRecommender recommender = checkpoint.restore(new SequenceRecommender(settings.model()));
-        if (recommender.version() > 0) {
-            LOG.infof("task %s: recommender restored at version %d with %d items, %d examples pending",
-                    context.taskId(), recommender.version(), recommender.itemCount(), pending.size());
+    private void logRestore(SequenceRecommender recommender) {
+        if (recommender.version() > 0 || batch.size() > 0) {
+            LOG.infof("task %s: recommender restored at version %d with %d items; %d interactions pending, %d answered",
+                    context.taskId(), recommender.version(), recommender.itemCount(), batch.size(), batch.answered());
         }
-        return recommender;
     }
 
-    private UserHistory historyOf(String userId) {
-        UserHistory history = histories.get(userId);
-        return history == null ? UserHistory.empty() : history;
-    }
-
-    private RecommendationAnswer answer(Interaction interaction, UserHistory history) {
+    /** Moves the user's state on and journals the interaction; returns it as a pending answer. */
+    private PendingAnswer remember(Record<String, Interaction> record) {
+        Interaction interaction = record.value();
         int length = settings.model().historyLength();
-        String userId = interaction.userId();
-        return model.predict(new RecommendationQuery(interaction.itemId(), history.recent(length),
-                item -> seen.get(UserHistory.seenKey(userId, item)) != null));
+        UserHistory history = histories.get(interaction.userId());
+        history = history == null ? UserHistory.empty() : history;
+        String seenKey = UserHistory.seenKey(interaction.userId(), interaction.itemId());
+        boolean firstSight = seen.get(seenKey) == null;
+        if (firstSight) {
+            seen.put(seenKey, interaction.timestamp());
+        }
+        histories.put(interaction.userId(), history.with(interaction.itemId(), length));
+        PendingAnswer entry = new PendingAnswer(interaction, record.timestamp(), history.recent(length), firstSight);
+        checkpoint.append(entry);
+        return entry;
     }
 
-    private Recommendation recommendation(Interaction interaction, RecommendationAnswer answer) {
+    private void answerOrLearnIfDue(long now) {
+        if (settings.batching().isDue(batch.size(), batch.oldestArrivalMillis(), now)) {
+            answerWaiting();
+            learnBatch();
+        } else if (settings.answering().isDue(batch.unanswered(), batch.oldestUnansweredArrivalMillis(), now)) {
+            answerWaiting();
+        }
+    }
+
+    /** Answers every interaction of the batch not answered yet, with one batched prediction. */
+    private void answerWaiting() {
+        if (batch.unanswered() == 0) {
+            return;
+        }
+        List<PendingAnswer> waiting = batch.unansweredEntries();
+        int first = batch.answered();
+        List<RecommendationQuery> queries = new ArrayList<>(waiting.size());
+        for (int i = 0; i < waiting.size(); i++) {
+            queries.add(query(waiting.get(i), first + i));
+        }
+        List<RecommendationAnswer> answers = model.read(m -> m.predictAll(queries));
+        long version = model.read(SequenceRecommender::version);
+        for (int i = 0; i < waiting.size(); i++) {
+            PendingAnswer entry = waiting.get(i);
+            context.forward(new Record<>(entry.interaction().userId(),
+                    recommendation(entry.interaction(), answers.get(i), version), entry.recordTimestamp()));
+            recordPrequentialOutcome(entry.interaction(), answers.get(i));
+        }
+        batch.markAllAnswered();
+        checkpoint.answered(batch.answered());
+    }
+
+    /** The query as of the entry's arrival: items the user saw before it are excluded, later ones are not. */
+    private RecommendationQuery query(PendingAnswer entry, int position) {
+        String userId = entry.interaction().userId();
+        return new RecommendationQuery(entry.interaction().itemId(), entry.recentItems(), item -> {
+            String key = UserHistory.seenKey(userId, item);
+            return !batch.firstSeenAtOrAfter(key, position) && seen.get(key) != null;
+        });
+    }
+
+    private Recommendation recommendation(Interaction interaction, RecommendationAnswer answer, long version) {
         return new Recommendation(interaction.eventId(), interaction.userId(), interaction.itemId(), answer.score(),
-                answer.topK(), model.read(SequenceRecommender::version), System.currentTimeMillis());
+                answer.topK(), version, context.currentSystemTimeMs());
     }
 
     private void recordPrequentialOutcome(Interaction interaction, RecommendationAnswer answer) {
@@ -120,25 +169,12 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
         models.metrics().recordPrediction(rank, settings.signal().isRelevant(interaction));
     }
 
-    private void remember(Interaction interaction, UserHistory history) {
-        int length = settings.model().historyLength();
-        pending.add(new TrainingExample(history.recent(length), interaction.itemId(),
-                settings.signal().weight(interaction), interaction.timestamp()), System.currentTimeMillis());
-        histories.put(interaction.userId(), history.with(interaction.itemId(), length));
-        seen.putIfAbsent(UserHistory.seenKey(interaction.userId(), interaction.itemId()), interaction.timestamp());
-    }
-
-    private void learnIfDue(long now) {
-        if (settings.batching().isDue(pending.size(), pending.oldestArrivalMillis(), now)) {
-            learnPending();
-        }
-    }
-
-    private void learnPending() {
-        List<TrainingExample> batch = pending.drain();
-        Set<String> changed = model.learn(batch);
+    private void learnBatch() {
+        List<TrainingExample> examples = batch.drain().stream()
+                .map(entry -> entry.example(settings.signal().weight(entry.interaction()))).toList();
+        Set<String> changed = model.learn(examples);
         long version = model.read(SequenceRecommender::version);
-        checkpoint.learned(version, batch, changed, model);
-        models.metrics().recordUpdate(batch.size(), version);
+        checkpoint.learned(version, changed, model);
+        models.metrics().recordUpdate(examples.size(), version);
     }
 }

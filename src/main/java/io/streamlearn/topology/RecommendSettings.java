@@ -9,9 +9,10 @@ import io.streamlearn.recommend.RecommenderConfig;
  *
  * @param model the recommender's settings
  * @param batching when buffered interactions are learned
+ * @param answering when waiting interactions are answered (together, before their batch is learned)
  * @param signal how interactions count as positives
  * @param checkpointInterval mini-batches between writes of the model's rows (the journal covers the rest)
  */
-public record RecommendSettings(RecommenderConfig model, MiniBatchPolicy batching, LearningSignal signal,
-        int checkpointInterval) {
+public record RecommendSettings(RecommenderConfig model, MiniBatchPolicy batching, MiniBatchPolicy answering,
+        LearningSignal signal, int checkpointInterval) {
 }

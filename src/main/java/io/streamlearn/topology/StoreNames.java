@@ -9,17 +9,13 @@ public final class StoreNames {
     public static final String RECOMMEND_USER_HISTORY = "recommend-user-history";
     /** One entry per user–item pair seen: items never to recommend to that user again. */
     public static final String RECOMMEND_USER_SEEN = "recommend-user-seen";
-    /** Mini-batches learned since the last write of {@code recommend-model}, re-learned on restore. */
+    /** Every example since the last write of {@code recommend-model}: learned batches and the one being filled. */
     public static final String RECOMMEND_JOURNAL = "recommend-journal";
-    /** Interactions answered but not yet learned: the mini-batch being filled. */
-    public static final String RECOMMEND_PENDING = "recommend-pending";
 
     /** Intent model parameters, intents, rehearsal buffer and calibration, as small rows (one model per task). */
     public static final String INTENT_MODEL = "intent-model";
     /** Intent mini-batches learned since the last write of {@code intent-model}, re-learned on restore. */
     public static final String INTENT_JOURNAL = "intent-journal";
-    /** Labelled messages answered but not yet learned: the intent mini-batch being filled. */
-    public static final String INTENT_PENDING = "intent-pending";
     /** Recent support messages' texts by messageId, for the feedback join. */
     public static final String INTENT_MESSAGES = "intent-messages";
     /** (due time, messageId) index of the message texts' expiry steps. */

@@ -26,7 +26,6 @@ import io.streamlearn.event.SupportMessage;
 import io.streamlearn.event.SupportMessageValidator;
 import io.streamlearn.event.SupportPrediction;
 import io.streamlearn.intent.IntentExample;
-import io.streamlearn.recommend.TrainingExample;
 import io.streamlearn.recommend.UserHistory;
 
 /**
@@ -37,7 +36,7 @@ import io.streamlearn.recommend.UserHistory;
  *                          └─ accepted ─┬─ keyed by userId ──────────┐
  *                                       └─ other key ─ re-key ─ [interactions-by-user] ─┤
  *                                                                                        ▼
- *               recommend-test-then-train (stores: recommend-model, -user-history, -user-seen, -journal, -pending) ─► recommendations
+ *               recommend-test-then-train (stores: recommend-model, -user-history, -user-seen, -journal) ─► recommendations
  * </pre>
  *
  * Records already keyed by their userId skip the repartition topic: with Kafka's default
@@ -95,7 +94,7 @@ public final class StreamlearnTopology {
                 .process(() -> new RecommendProcessor(settings.recommend(), models.recommend()),
                         Named.as("recommend-test-then-train"),
                         StoreNames.RECOMMEND_MODEL, StoreNames.RECOMMEND_USER_HISTORY, StoreNames.RECOMMEND_USER_SEEN,
-                        StoreNames.RECOMMEND_JOURNAL, StoreNames.RECOMMEND_PENDING)
+                        StoreNames.RECOMMEND_JOURNAL)
                 .to(topics.recommendations(), Produced.with(Serdes.String(), new JsonSerde<>(Recommendation.class))
                         .withName("recommendations-sink"));
     }
@@ -125,7 +124,6 @@ public final class StreamlearnTopology {
                 .merge(feedback, Named.as("support-events"))
                 .process(() -> new IntentProcessor(support, models.intent(), models.intentQuality()),
                         Named.as("intent-test-then-train"), StoreNames.INTENT_MODEL, StoreNames.INTENT_JOURNAL,
-                        StoreNames.INTENT_PENDING,
                         StoreNames.INTENT_MESSAGES, StoreNames.INTENT_MESSAGE_EXPIRY)
                 .split(Named.as("intent-"))
                 .branch((key, outcome) -> outcome instanceof SupportOutcome.DeadLetter, Branched.as("dead-letters"))
@@ -147,29 +145,28 @@ public final class StreamlearnTopology {
                 Stores.persistentKeyValueStore(StoreNames.INTENT_JOURNAL), Serdes.Long(),
                 new JsonSerde<>(IntentExample.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.INTENT_PENDING), Serdes.Long(),
-                new JsonSerde<>(IntentExample.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.INTENT_MESSAGES), Serdes.String(),
                 new JsonSerde<>(ArchivedMessage.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.INTENT_MESSAGE_EXPIRY), Serdes.Bytes(), Serdes.ByteArray()));
     }
 
+    /**
+     * The user stores are cached (a hot user's keys reach the changelog once per commit); the model
+     * and journal stores are not: their keys are rarely rewritten, and the model store is written
+     * while the task initialises, when a cache cannot flush yet.
+     */
     private static void addRecommendStores(StreamsBuilder builder) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.RECOMMEND_MODEL), Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.RECOMMEND_USER_HISTORY), Serdes.String(),
-                new JsonSerde<>(UserHistory.class)));
+                new JsonSerde<>(UserHistory.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.RECOMMEND_USER_SEEN), Serdes.String(), Serdes.Long()));
+                Stores.persistentKeyValueStore(StoreNames.RECOMMEND_USER_SEEN), Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.RECOMMEND_JOURNAL), Serdes.Long(),
-                new JsonSerde<>(TrainingExample.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.RECOMMEND_PENDING), Serdes.Long(),
-                new JsonSerde<>(TrainingExample.class)));
+                new JsonSerde<>(PendingAnswer.class)));
     }
 
     /**

@@ -52,6 +52,7 @@ public class TopologyProducer {
                         t.supportPredictions(), t.supportFeedback()),
                 new ValidationLimits(v.maxRecordBytes(), v.maxIdLength(), v.maxNestingDepth(), v.maxTextLength()),
                 new RecommendSettings(model, new MiniBatchPolicy(r.batchSize(), r.maxWait()),
+                        new MiniBatchPolicy(r.answerBatchSize(), r.answerMaxWait()),
                         LearningSignal.defaults(), r.checkpointInterval()),
                 new SupportSettings(intent, new MiniBatchPolicy(i.batchSize(), i.maxWait()), i.messageRetention(),
                         i.modelPartitions(), i.checkpointInterval()));

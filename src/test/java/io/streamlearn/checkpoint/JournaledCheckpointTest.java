@@ -38,42 +38,57 @@ class JournaledCheckpointTest {
     }
 
     @Test
-    void restoredModelEqualsLiveModelAfterReplayingJournal() {
-        JournaledCheckpoint<TrainingExample> live = new JournaledCheckpoint<>(new CheckpointStore(rows), journal, 3);
+    void restoredModelEqualsLiveModelAndKeepsUnfinishedBatch() {
+        JournaledCheckpoint<TrainingExample, TrainingExample> live = journaled();
         ModelHandle<RecommendationQuery, ?, TrainingExample, SequenceRecommender> model =
-                new ModelHandle<>(live.restore(new SequenceRecommender(CONFIG)));
+                new ModelHandle<>(live.restore(new SequenceRecommender(CONFIG)).model());
         for (int step = 0; step < 7; step++) {
-            List<TrainingExample> batch = batch(step);
-            Set<String> changed = model.learn(batch);
-            live.learned(step + 1, batch, changed, model);
+            learnThroughJournal(live, model, batch(step));
         }
+        List<TrainingExample> unfinished = batch(7).subList(0, 3);
+        unfinished.forEach(live::append);
 
-        SequenceRecommender restored = new JournaledCheckpoint<>(new CheckpointStore(rows), journal, 3)
-                .restore(new SequenceRecommender(CONFIG));
+        live.answered(2);
+        JournaledCheckpoint.Restored<SequenceRecommender, TrainingExample> restored =
+                journaled().restore(new SequenceRecommender(CONFIG));
 
         RecommendationQuery query = new RecommendationQuery("i3", List.of("i1", "i5"), Set.of("i1")::contains);
-        assertThat(restored.version()).isEqualTo(7);
-        assertThat(restored.predict(query)).isEqualTo(model.predict(query));
+        assertThat(restored.model().version()).isEqualTo(7);
+        assertThat(restored.model().predict(query)).isEqualTo(model.predict(query));
+        assertThat(restored.pending()).isEqualTo(unfinished);
+        assertThat(restored.answered()).isEqualTo(2);
     }
 
     @Test
-    void writesRowsOnlyEveryIntervalAndKeepsJournalBetween() {
-        JournaledCheckpoint<TrainingExample> checkpoint = new JournaledCheckpoint<>(new CheckpointStore(rows), journal, 3);
+    void writesModelRowsOnlyEveryIntervalAndEmptiesJournalThen() {
+        JournaledCheckpoint<TrainingExample, TrainingExample> checkpoint = journaled();
         ModelHandle<RecommendationQuery, ?, TrainingExample, SequenceRecommender> model =
-                new ModelHandle<>(checkpoint.restore(new SequenceRecommender(CONFIG)));
-        long rowsAtStart = rows.approximateNumEntries();
-        for (int step = 0; step < 2; step++) {
-            List<TrainingExample> batch = batch(step);
-            checkpoint.learned(step + 1, batch, model.learn(batch), model);
-        }
-        assertThat(rows.approximateNumEntries()).isEqualTo(rowsAtStart);
+                new ModelHandle<>(checkpoint.restore(new SequenceRecommender(CONFIG)).model());
+        learnThroughJournal(checkpoint, model, batch(0));
+        learnThroughJournal(checkpoint, model, batch(1));
+
+        assertThat(storedVersion()).isZero();
         assertThat(journal.approximateNumEntries()).isEqualTo(20);
 
-        List<TrainingExample> third = batch(2);
-        checkpoint.learned(3, third, model.learn(third), model);
+        learnThroughJournal(checkpoint, model, batch(2));
 
-        assertThat(rows.approximateNumEntries()).isGreaterThan(rowsAtStart);
+        assertThat(storedVersion()).isEqualTo(3);
         assertThat(journal.approximateNumEntries()).isZero();
+    }
+
+    private JournaledCheckpoint<TrainingExample, TrainingExample> journaled() {
+        return new JournaledCheckpoint<>(new CheckpointStore(rows), journal, example -> example, 3);
+    }
+
+    private static void learnThroughJournal(JournaledCheckpoint<TrainingExample, TrainingExample> checkpoint,
+            ModelHandle<RecommendationQuery, ?, TrainingExample, SequenceRecommender> model, List<TrainingExample> batch) {
+        batch.forEach(checkpoint::append);
+        Set<String> changed = model.learn(batch);
+        checkpoint.learned(model.read(SequenceRecommender::version), changed, model);
+    }
+
+    private long storedVersion() {
+        return java.nio.ByteBuffer.wrap(rows.get("meta/version")).getLong();
     }
 
     private static List<TrainingExample> batch(int step) {

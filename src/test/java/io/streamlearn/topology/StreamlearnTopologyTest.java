@@ -41,10 +41,16 @@ class StreamlearnTopologyTest {
 
     @BeforeEach
     void startDriver() {
+        startDriver(1);
+    }
+
+    /** A driver whose processor learns every 4 interactions and answers groups of {@code answerGroup}. */
+    private void startDriver(int answerGroup) {
         models = new ServingModels();
         RecommendSettings recommend = new RecommendSettings(
                 RecommenderConfig.builder().dimension(8).negatives(4).topK(3).build(),
-                new MiniBatchPolicy(4, Duration.ofSeconds(1)), LearningSignal.defaults(), 3);
+                new MiniBatchPolicy(4, Duration.ofSeconds(1)), new MiniBatchPolicy(answerGroup, Duration.ofMillis(100)),
+                LearningSignal.defaults(), 3);
         TopologySettings settings = new TopologySettings(TOPICS, ValidationLimits.defaults(), recommend,
                 SupportTopologyTest.settings(1).support());
         Properties properties = new Properties();
@@ -129,6 +135,40 @@ class StreamlearnTopologyTest {
         pipe("u1", interaction("u1", "b", "e2"));
 
         assertThat(recommendations.readValuesToList().get(1).modelVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void answersGroupsTogetherWithEachInteractionsOwnPastOnly() {
+        closeDriver();
+        startDriver(3);
+        for (int i = 0; i < 4; i++) {
+            pipe("u" + i, interaction("u" + i, "item-" + i, "warm-" + i));
+        }
+        pipe("u1", interaction("u1", "item-2", "first"));
+        pipe("u1", interaction("u1", "item-3", "second"));
+        assertThat(recommendations.readValuesToList()).hasSize(4);
+
+        pipe("u1", interaction("u1", "item-0", "third"));
+        List<Recommendation> group = recommendations.readValuesToList();
+
+        assertThat(group).extracting(Recommendation::eventId).containsExactly("first", "second", "third");
+        assertThat(group).allSatisfy(r -> assertThat(r.modelVersion()).isEqualTo(1));
+        assertThat(group.get(0).recommendations()).extracting(s -> s.itemId())
+                .contains("item-2", "item-3").doesNotContain("item-1");
+        assertThat(group.get(1).recommendations()).extracting(s -> s.itemId())
+                .contains("item-3").doesNotContain("item-1", "item-2");
+    }
+
+    @Test
+    void answersAWaitingGroupAfterTheAnswerWait() {
+        closeDriver();
+        startDriver(3);
+        pipe("u1", interaction("u1", "a", "e1"));
+        assertThat(recommendations.readValuesToList()).isEmpty();
+
+        driver.advanceWallClockTime(Duration.ofMillis(150));
+
+        assertThat(recommendations.readValuesToList()).extracting(Recommendation::eventId).containsExactly("e1");
     }
 
     private void pipe(String key, String value) {

@@ -51,7 +51,8 @@ class SupportTopologyTest {
                 .imprintScale(1.0).build();
         return new TopologySettings(TopicNames.defaults(), ValidationLimits.defaults(),
                 new RecommendSettings(RecommenderConfig.builder().dimension(8).build(),
-                        new MiniBatchPolicy(8, Duration.ofSeconds(1)), LearningSignal.defaults(), 1),
+                        new MiniBatchPolicy(8, Duration.ofSeconds(1)), new MiniBatchPolicy(1, Duration.ofMillis(10)),
+                        LearningSignal.defaults(), 1),
                 new SupportSettings(intent, new MiniBatchPolicy(batchSize, Duration.ofSeconds(1)), Duration.ofDays(7), 1, 1));
     }
 
@@ -184,6 +185,6 @@ class SupportTopologyTest {
         assertThat(store.get("meta/version")).isNotNull();
         assertThat(store.get("intent/00000")).isNotNull();
         assertThat(store.get("rehearsal/000000")).isNotNull();
-        assertThat(driver.getKeyValueStore(StoreNames.INTENT_PENDING).approximateNumEntries()).isZero();
+        assertThat(driver.getKeyValueStore(StoreNames.INTENT_JOURNAL).approximateNumEntries()).isZero();
     }
 }
