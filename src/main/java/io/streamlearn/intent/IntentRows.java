@@ -1,12 +1,10 @@
 package io.streamlearn.intent;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.streamlearn.checkpoint.MetaRows;
 import io.streamlearn.checkpoint.ModelProvenance;
 import io.streamlearn.checkpoint.StateRow;
 
@@ -26,14 +24,13 @@ import io.streamlearn.checkpoint.StateRow;
  */
 final class IntentRows {
 
-    static final String PROVENANCE_KEY = "meta/provenance";
-    static final String VERSION_KEY = "meta/version";
+    static final String PROVENANCE_KEY = MetaRows.PROVENANCE_KEY;
+    static final String VERSION_KEY = MetaRows.VERSION_KEY;
     static final String CALIBRATION_KEY = "meta/calibration";
     static final String INTENT_PREFIX = "intent/";
     static final String FEATURES_PREFIX = "features/";
     static final String REHEARSAL_PREFIX = "rehearsal/";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     record IntentState(int row, String name, long seen, float[] parameters) {
     }
@@ -93,27 +90,19 @@ final class IntentRows {
     }
 
     StateRow versionRow(long version) {
-        return new StateRow(VERSION_KEY, ByteBuffer.allocate(Long.BYTES).putLong(version).array());
+        return MetaRows.versionRow(version);
     }
 
     long readVersion(StateRow row) {
-        return ByteBuffer.wrap(row.value()).getLong();
+        return MetaRows.readVersion(row);
     }
 
     StateRow provenanceRow(ModelProvenance provenance) {
-        try {
-            return new StateRow(PROVENANCE_KEY, JSON.writeValueAsBytes(provenance));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MetaRows.provenanceRow(provenance);
     }
 
     ModelProvenance readProvenance(StateRow row) {
-        try {
-            return JSON.readValue(row.value(), ModelProvenance.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable checkpoint provenance", e);
-        }
+        return MetaRows.readProvenance(row);
     }
 
     static String intentKey(int row) {

@@ -1,12 +1,9 @@
 package io.streamlearn.recommend;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.streamlearn.checkpoint.MetaRows;
 import io.streamlearn.checkpoint.ModelProvenance;
 import io.streamlearn.checkpoint.StateRow;
 
@@ -18,11 +15,10 @@ import io.streamlearn.checkpoint.StateRow;
  */
 final class RecommenderRows {
 
-    static final String PROVENANCE_KEY = "meta/provenance";
-    static final String VERSION_KEY = "meta/version";
+    static final String PROVENANCE_KEY = MetaRows.PROVENANCE_KEY;
+    static final String VERSION_KEY = MetaRows.VERSION_KEY;
     static final String ITEM_PREFIX = "item/";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int dimension;
 
@@ -61,27 +57,19 @@ final class RecommenderRows {
     }
 
     StateRow versionRow(long version) {
-        return new StateRow(VERSION_KEY, ByteBuffer.allocate(Long.BYTES).putLong(version).array());
+        return MetaRows.versionRow(version);
     }
 
     long readVersion(StateRow row) {
-        return ByteBuffer.wrap(row.value()).getLong();
+        return MetaRows.readVersion(row);
     }
 
     StateRow provenanceRow(ModelProvenance provenance) {
-        try {
-            return new StateRow(PROVENANCE_KEY, JSON.writeValueAsBytes(provenance));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MetaRows.provenanceRow(provenance);
     }
 
     ModelProvenance readProvenance(StateRow row) {
-        try {
-            return JSON.readValue(new String(row.value(), StandardCharsets.UTF_8), ModelProvenance.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable checkpoint provenance", e);
-        }
+        return MetaRows.readProvenance(row);
     }
 
     private static float[] floats(ByteBuffer buffer, int count) {
