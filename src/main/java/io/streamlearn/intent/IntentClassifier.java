@@ -9,9 +9,11 @@ import java.util.Set;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
+import io.streamlearn.checkpoint.MetaRows;
 import io.streamlearn.checkpoint.ModelProvenance;
 import io.streamlearn.checkpoint.StateRow;
 import io.streamlearn.event.ScoredIntent;
+import io.streamlearn.learn.GaussianInit;
 import io.streamlearn.learn.OnlineModel;
 
 /**
@@ -140,8 +142,8 @@ public final class IntentClassifier implements OnlineModel<IntentQuery, IntentAn
     @Override
     public List<StateRow> snapshot() {
         List<StateRow> all = new ArrayList<>();
-        all.add(rows.provenanceRow(provenance));
-        all.add(rows.versionRow(version));
+        all.add(MetaRows.provenanceRow(provenance));
+        all.add(MetaRows.versionRow(version));
         all.add(rows.calibrationRow(calibration.export()));
         for (int label = 0; label < labels.size(); label++) {
             all.add(intentRow(label));
@@ -165,13 +167,13 @@ public final class IntentClassifier implements OnlineModel<IntentQuery, IntentAn
                 continue;
             }
             String key = row.key();
-            if (key.equals(IntentRows.PROVENANCE_KEY)) {
-                ModelProvenance saved = rows.readProvenance(row);
+            if (key.equals(MetaRows.PROVENANCE_KEY)) {
+                ModelProvenance saved = MetaRows.readProvenance(row);
                 saved.requireCompatibleWith(provenance);
                 requireSameShape(saved);
                 provenance = saved;
-            } else if (key.equals(IntentRows.VERSION_KEY)) {
-                version = rows.readVersion(row);
+            } else if (key.equals(MetaRows.VERSION_KEY)) {
+                version = MetaRows.readVersion(row);
             } else if (key.equals(IntentRows.CALIBRATION_KEY)) {
                 calibration.importState(rows.readFloats(row));
             } else if (key.startsWith(IntentRows.INTENT_PREFIX)) {
@@ -220,7 +222,7 @@ public final class IntentClassifier implements OnlineModel<IntentQuery, IntentAn
         }
         int row = labels.add(intent);
         SplittableRandom random = new SplittableRandom(config.seed() ^ (row + 1) * 0x9E3779B97F4A7C15L);
-        output.reset(row, gaussian(random));
+        output.reset(row, GaussianInit.row(random, config.dimension(), config.initScale()));
         return Optional.of(row);
     }
 
@@ -273,7 +275,7 @@ public final class IntentClassifier implements OnlineModel<IntentQuery, IntentAn
             }
         }
         changed.add(IntentRows.CALIBRATION_KEY);
-        changed.add(IntentRows.VERSION_KEY);
+        changed.add(MetaRows.VERSION_KEY);
     }
 
     @Override
@@ -287,8 +289,8 @@ public final class IntentClassifier implements OnlineModel<IntentQuery, IntentAn
 
     private StateRow row(String key) {
         switch (key) {
-            case IntentRows.PROVENANCE_KEY: return rows.provenanceRow(provenance);
-            case IntentRows.VERSION_KEY: return rows.versionRow(version);
+            case MetaRows.PROVENANCE_KEY: return MetaRows.provenanceRow(provenance);
+            case MetaRows.VERSION_KEY: return MetaRows.versionRow(version);
             case IntentRows.CALIBRATION_KEY: return rows.calibrationRow(calibration.export());
             default: break;
         }
@@ -336,17 +338,6 @@ public final class IntentClassifier implements OnlineModel<IntentQuery, IntentAn
                         + " but the service is configured with " + running);
             }
         }
-    }
-
-    private float[] gaussian(SplittableRandom random) {
-        float[] values = new float[config.dimension()];
-        for (int i = 0; i < values.length; i++) {
-            // Box–Muller: SplittableRandom has no nextGaussian on Java 17.
-            double u = 1.0 - random.nextDouble();
-            double v = random.nextDouble();
-            values[i] = (float) (config.initScale() * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v));
-        }
-        return values;
     }
 
     private static double[] softmax(float[] logits) {

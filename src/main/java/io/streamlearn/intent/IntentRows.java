@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 
-import io.streamlearn.checkpoint.MetaRows;
 import io.streamlearn.checkpoint.ModelProvenance;
 import io.streamlearn.checkpoint.StateRow;
 
@@ -24,8 +23,6 @@ import io.streamlearn.checkpoint.StateRow;
  */
 final class IntentRows {
 
-    static final String PROVENANCE_KEY = MetaRows.PROVENANCE_KEY;
-    static final String VERSION_KEY = MetaRows.VERSION_KEY;
     static final String CALIBRATION_KEY = "meta/calibration";
     static final String INTENT_PREFIX = "intent/";
     static final String FEATURES_PREFIX = "features/";
@@ -87,22 +84,6 @@ final class IntentRows {
 
     StateRow calibrationRow(float[] state) {
         return new StateRow(CALIBRATION_KEY, floatBytes(state));
-    }
-
-    StateRow versionRow(long version) {
-        return MetaRows.versionRow(version);
-    }
-
-    long readVersion(StateRow row) {
-        return MetaRows.readVersion(row);
-    }
-
-    StateRow provenanceRow(ModelProvenance provenance) {
-        return MetaRows.provenanceRow(provenance);
-    }
-
-    ModelProvenance readProvenance(StateRow row) {
-        return MetaRows.readProvenance(row);
     }
 
     static String intentKey(int row) {

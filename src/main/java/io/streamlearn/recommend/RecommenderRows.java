@@ -3,8 +3,6 @@ package io.streamlearn.recommend;
 import java.nio.ByteBuffer;
 
 
-import io.streamlearn.checkpoint.MetaRows;
-import io.streamlearn.checkpoint.ModelProvenance;
 import io.streamlearn.checkpoint.StateRow;
 
 /**
@@ -15,8 +13,6 @@ import io.streamlearn.checkpoint.StateRow;
  */
 final class RecommenderRows {
 
-    static final String PROVENANCE_KEY = MetaRows.PROVENANCE_KEY;
-    static final String VERSION_KEY = MetaRows.VERSION_KEY;
     static final String ITEM_PREFIX = "item/";
 
 
@@ -54,22 +50,6 @@ final class RecommenderRows {
         float[] output = floats(buffer, 2 * dimension);
         float[] bias = floats(buffer, 2);
         return new ItemState(row.key().substring(ITEM_PREFIX.length()), position, lastSeen, input, output, bias);
-    }
-
-    StateRow versionRow(long version) {
-        return MetaRows.versionRow(version);
-    }
-
-    long readVersion(StateRow row) {
-        return MetaRows.readVersion(row);
-    }
-
-    StateRow provenanceRow(ModelProvenance provenance) {
-        return MetaRows.provenanceRow(provenance);
-    }
-
-    ModelProvenance readProvenance(StateRow row) {
-        return MetaRows.readProvenance(row);
     }
 
     private static float[] floats(ByteBuffer buffer, int count) {

@@ -8,13 +8,14 @@ import java.util.Set;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import io.streamlearn.checkpoint.MetaRows;
 import io.streamlearn.checkpoint.ModelProvenance;
 import io.streamlearn.checkpoint.StateRow;
 import io.streamlearn.event.ScoredItem;
+import io.streamlearn.learn.GaussianInit;
 import io.streamlearn.learn.OnlineModel;
 
 /**
@@ -123,7 +124,7 @@ public final class SequenceRecommender
             changed.add(rows.itemKey(index.id(row)));
         }
         version++;
-        changed.add(RecommenderRows.VERSION_KEY);
+        changed.add(MetaRows.VERSION_KEY);
         return changed;
     }
 
@@ -131,10 +132,10 @@ public final class SequenceRecommender
     public List<StateRow> rows(Collection<String> keys) {
         List<StateRow> out = new ArrayList<>(keys.size());
         for (String key : keys) {
-            if (key.equals(RecommenderRows.VERSION_KEY)) {
-                out.add(rows.versionRow(version));
-            } else if (key.equals(RecommenderRows.PROVENANCE_KEY)) {
-                out.add(rows.provenanceRow(provenance));
+            if (key.equals(MetaRows.VERSION_KEY)) {
+                out.add(MetaRows.versionRow(version));
+            } else if (key.equals(MetaRows.PROVENANCE_KEY)) {
+                out.add(MetaRows.provenanceRow(provenance));
             } else {
                 Optional<Integer> row = index.row(key.substring(RecommenderRows.ITEM_PREFIX.length()));
                 out.add(row.isPresent() ? itemRow(row.get()) : new StateRow(key, null));
@@ -146,8 +147,8 @@ public final class SequenceRecommender
     @Override
     public List<StateRow> snapshot() {
         List<StateRow> all = new ArrayList<>();
-        all.add(rows.provenanceRow(provenance));
-        all.add(rows.versionRow(version));
+        all.add(MetaRows.provenanceRow(provenance));
+        all.add(MetaRows.versionRow(version));
         for (int row = 0; row < index.rowsInUse(); row++) {
             if (index.isLive(row)) {
                 all.add(itemRow(row));
@@ -163,13 +164,13 @@ public final class SequenceRecommender
             if (row.isDeletion()) {
                 continue;
             }
-            if (row.key().equals(RecommenderRows.PROVENANCE_KEY)) {
-                ModelProvenance saved = rows.readProvenance(row);
+            if (row.key().equals(MetaRows.PROVENANCE_KEY)) {
+                ModelProvenance saved = MetaRows.readProvenance(row);
                 saved.requireCompatibleWith(provenance);
                 requireSameShape(saved);
                 provenance = saved;
-            } else if (row.key().equals(RecommenderRows.VERSION_KEY)) {
-                version = rows.readVersion(row);
+            } else if (row.key().equals(MetaRows.VERSION_KEY)) {
+                version = MetaRows.readVersion(row);
             } else if (row.key().startsWith(RecommenderRows.ITEM_PREFIX)) {
                 RecommenderRows.ItemState item = rows.readItem(row);
                 index.place(item.itemId(), item.row(), item.lastSeen());
@@ -239,20 +240,9 @@ public final class SequenceRecommender
 
     private void initialiseRow(int row, String itemId) {
         SplittableRandom random = new SplittableRandom(config.seed() ^ itemId.hashCode() * 0x9E3779B97F4A7C15L);
-        input.reset(row, gaussian(random, config.dimension()));
-        output.reset(row, gaussian(random, config.dimension()));
+        input.reset(row, GaussianInit.row(random, config.dimension(), config.initScale()));
+        output.reset(row, GaussianInit.row(random, config.dimension(), config.initScale()));
         bias.reset(row, new float[] {0f});
-    }
-
-    private float[] gaussian(SplittableRandom random, int n) {
-        float[] values = new float[n];
-        for (int i = 0; i < n; i++) {
-            // Box–Muller: SplittableRandom has no nextGaussian on Java 17.
-            double u = 1.0 - random.nextDouble();
-            double v = random.nextDouble();
-            values[i] = (float) (config.initScale() * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v));
-        }
-        return values;
     }
 
     /** Uniform negatives among live rows, drawn with replacement (a draw may hit the positive). */
