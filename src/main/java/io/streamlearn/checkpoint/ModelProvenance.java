@@ -1,6 +1,8 @@
 package io.streamlearn.checkpoint;
 
+import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -32,11 +34,21 @@ public record ModelProvenance(String modelKind, int formatVersion, Map<String, S
         return versions;
     }
 
-    /** Fails when a checkpoint of another model kind or row layout is about to be restored. */
-    public void requireCompatibleWith(ModelProvenance running) {
+    /**
+     * Fails when this checkpoint cannot be read by the running model: another model kind, another
+     * row format, or another value of a setting that decides what stored rows mean ({@code layoutKeys}).
+     */
+    public void requireCompatibleWith(ModelProvenance running, Collection<String> layoutKeys) {
         if (!modelKind.equals(running.modelKind()) || formatVersion != running.formatVersion()) {
             throw new IllegalStateException("checkpoint of " + modelKind + " format " + formatVersion
                     + " cannot be restored into " + running.modelKind() + " format " + running.formatVersion());
+        }
+        for (String key : layoutKeys) {
+            String configured = running.config().get(key);
+            if (!Objects.equals(configured, config.get(key))) {
+                throw new IllegalStateException("checkpoint has " + key + " = " + config.get(key)
+                        + " but the service is configured with " + configured);
+            }
         }
     }
 

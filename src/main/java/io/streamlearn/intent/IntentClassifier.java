@@ -33,6 +33,9 @@ public final class IntentClassifier implements OnlineModel<IntentQuery, IntentAn
 
     public static final String KIND = "intent";
     static final int FORMAT_VERSION = 1;
+    /** Settings that decide what stored rows mean: a checkpoint restores only where they match. */
+    private static final List<String> LAYOUT_KEYS = List.of("buckets", "dimension", "charNgramMin", "charNgramMax",
+            "wordBigrams", "hashSeed", "featureChunkRows", "rehearsalCapacity");
 
     private final IntentConfig config;
     private final TextFeatures textFeatures;
@@ -169,8 +172,7 @@ public final class IntentClassifier implements OnlineModel<IntentQuery, IntentAn
             String key = row.key();
             if (key.equals(MetaRows.PROVENANCE_KEY)) {
                 ModelProvenance saved = MetaRows.readProvenance(row);
-                saved.requireCompatibleWith(provenance);
-                requireSameShape(saved);
+                saved.requireCompatibleWith(provenance, LAYOUT_KEYS);
                 provenance = saved;
             } else if (key.equals(MetaRows.VERSION_KEY)) {
                 version = MetaRows.readVersion(row);
@@ -326,18 +328,6 @@ public final class IntentClassifier implements OnlineModel<IntentQuery, IntentAn
         version = 0;
         provenance = new ModelProvenance(KIND, FORMAT_VERSION, config.asMap(), ModelProvenance.currentLibraries(),
                 createdAt);
-    }
-
-    /** Settings that decide the meaning of stored rows must match, or the rows would be misread. */
-    private void requireSameShape(ModelProvenance saved) {
-        for (String key : List.of("buckets", "dimension", "charNgramMin", "charNgramMax", "wordBigrams", "hashSeed",
-                "featureChunkRows", "rehearsalCapacity")) {
-            String running = provenance.config().get(key);
-            if (!running.equals(saved.config().get(key))) {
-                throw new IllegalStateException("checkpoint has " + key + " = " + saved.config().get(key)
-                        + " but the service is configured with " + running);
-            }
-        }
     }
 
     private static double[] softmax(float[] logits) {

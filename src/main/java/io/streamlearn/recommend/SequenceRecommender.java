@@ -36,6 +36,8 @@ public final class SequenceRecommender
 
     public static final String KIND = "recommend";
     static final int FORMAT_VERSION = 1;
+    /** Settings that decide what stored rows mean: a checkpoint restores only where they match. */
+    private static final List<String> LAYOUT_KEYS = List.of("dimension");
 
     private final RecommenderConfig config;
     private final RecommenderRows rows;
@@ -166,8 +168,7 @@ public final class SequenceRecommender
             }
             if (row.key().equals(MetaRows.PROVENANCE_KEY)) {
                 ModelProvenance saved = MetaRows.readProvenance(row);
-                saved.requireCompatibleWith(provenance);
-                requireSameShape(saved);
+                saved.requireCompatibleWith(provenance, LAYOUT_KEYS);
                 provenance = saved;
             } else if (row.key().equals(MetaRows.VERSION_KEY)) {
                 version = MetaRows.readVersion(row);
@@ -206,14 +207,6 @@ public final class SequenceRecommender
         version = 0;
         provenance = new ModelProvenance(KIND, FORMAT_VERSION, config.asMap(),
                 ModelProvenance.currentLibraries(), createdAt);
-    }
-
-    private void requireSameShape(ModelProvenance saved) {
-        String dimension = saved.config().get("dimension");
-        if (!Integer.toString(config.dimension()).equals(dimension)) {
-            throw new IllegalStateException("checkpoint has embedding dimension " + dimension
-                    + " but the service is configured with " + config.dimension());
-        }
     }
 
     private int[] admitPositives(List<TrainingExample> batch, Set<String> changed) {
