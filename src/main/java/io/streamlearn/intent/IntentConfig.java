@@ -78,21 +78,21 @@ public record IntentConfig(FeatureSettings features, int dimension, float learni
 
     /** Defaults tuned on a class-incremental CLINC150 replay (README, "Intent model"). */
     public static final class Builder {
-        private int buckets = 1 << 18;
+        private int buckets = 1 << 17;
         private int charNgramMin = 3;
         private int charNgramMax = 3;
         private boolean wordBigrams = true;
         private long hashSeed = 0x5eed;
-        private int dimension = 64;
+        private int dimension = 256;
         private float learningRate = 0.5f;
         private float initScale = 0.1f;
         private int maxIntents = 1000;
         private int rehearsalCapacity = 20_000;
-        private int rehearsalRatio = 6;
+        private int rehearsalRatio = 12;
         private int stepSize = 8;
         private int calibrationMinSeen = 20;
         private int alternatives = 3;
-        private double inScopeCoverage = 0.98;
+        private double inScopeCoverage = 0.99;
         private OptionalDouble fixedThreshold = OptionalDouble.empty();
         private int calibrationWindow = 2000;
         private double imprintScale = 0;

@@ -39,6 +39,7 @@ class IntentTuning {
                     .stepSize(Integer.parseInt(p.getOrDefault("step", "4")))
                     .calibrationMinSeen(Integer.parseInt(p.getOrDefault("minseen", "20")))
                     .inScopeCoverage(Double.parseDouble(p.getOrDefault("coverage", "0.95")))
+                    .seed(Long.parseLong(p.getOrDefault("seed", "42")))
                     .build();
             int batch = Integer.parseInt(p.getOrDefault("batch", "32"));
             IntentReplay.Result r = IntentReplay.run(validation, config, batch);

@@ -22,27 +22,31 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.streamlearn.fixtures.IntentDatasets;
 import io.streamlearn.fixtures.MalformedRecords;
 import io.streamlearn.fixtures.MovieLensRatings;
 import io.streamlearn.fixtures.ServiceProcess;
 import io.streamlearn.fixtures.SharedData;
+import io.streamlearn.fixtures.SupportRecords;
 import io.streamlearn.fixtures.TopicClient;
 
 /**
  * The product as a user meets it: the packaged service on its embedded broker, 20,000 MovieLens
- * ratings and 1,000 malformed records, a SIGKILL of service and broker mid-stream, the local state
- * directory deleted, a restart.
+ * ratings and 1,000 malformed records plus 4,000 labelled CLINC150 support messages, a SIGKILL of
+ * service and broker mid-stream, the local state directory deleted, a restart.
  */
 class EmbeddedDefaultRecoveryIT {
 
     private static final int EVENTS = 20_000;
     private static final int MALFORMED = 1_000;
+    private static final int SUPPORT_MESSAGES = 4_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void answersEveryEventExactlyOnceAcrossKillAndStateLossAndBeatsPopularity() throws Exception {
         List<MovieLensRatings.Rating> ratings = MovieLensRatings.inTimeOrder(
                 SharedData.require("movielens-latest-small/ratings.csv"), EVENTS);
+        List<IntentDatasets.Labelled> support = IntentDatasets.clinc150().train().subList(0, SUPPORT_MESSAGES);
         Path workDir = Path.of("target", "it-embedded-" + System.nanoTime()).toAbsolutePath();
         int brokerPort = ServiceProcess.freePortPair();
         String bootstrap = "localhost:" + brokerPort;
@@ -51,7 +55,9 @@ class EmbeddedDefaultRecoveryIT {
         TopicClient kafka = new TopicClient(bootstrap);
 
         long versionBeforeKill;
+        long intentVersionBeforeKill;
         Set<String> answeredBeforeKill = new HashSet<>();
+        Set<String> supportAnsweredBeforeKill = new HashSet<>();
         try (ServiceProcess service = new ServiceProcess(workDir, env)) {
             service.start();
             service.awaitReady(Duration.ofSeconds(120));
@@ -61,6 +67,15 @@ class EmbeddedDefaultRecoveryIT {
                 assertThat(early.size()).as("answers before the kill").isGreaterThanOrEqualTo(EVENTS / 3);
                 versionBeforeKill = early.stream().mapToLong(r -> field(r, "modelVersion").asLong()).max().orElseThrow();
                 early.forEach(r -> answeredBeforeKill.add(field(r, "eventId").asText()));
+            }
+            // Produced only now, so that the kill also lands in the middle of the support stream.
+            kafka.produce("support-messages", supportStream(support));
+            try (TopicClient.Reader supportReader = kafka.reader("support-predictions")) {
+                List<ConsumerRecord<byte[], byte[]>> early = supportReader.readUntil(r -> r.size() >= SUPPORT_MESSAGES / 4,
+                        Duration.ofSeconds(120));
+                intentVersionBeforeKill = early.stream().mapToLong(r -> field(r, "modelVersion").asLong()).max().orElseThrow();
+                early.forEach(r -> supportAnsweredBeforeKill.add(field(r, "messageId").asText()));
+                System.out.printf("support messages answered before the kill: %d of %d%n", early.size(), SUPPORT_MESSAGES);
             }
             service.kill();
         }
@@ -79,6 +94,15 @@ class EmbeddedDefaultRecoveryIT {
                 assertExactlyOneAnswerPerEvent(all);
                 assertModelVersionContinues(all, answeredBeforeKill, versionBeforeKill);
                 assertBeatsPopularity(ratings, all);
+            }
+            try (TopicClient.Reader supportReader = kafka.reader("support-predictions")) {
+                supportReader.readUntil(r -> r.size() >= SUPPORT_MESSAGES, Duration.ofSeconds(300));
+                List<ConsumerRecord<byte[], byte[]>> all = supportReader.drainFor(Duration.ofSeconds(3));
+                assertExactlyOnePredictionPerMessage(all);
+                if (supportAnsweredBeforeKill.size() < SUPPORT_MESSAGES) {
+                    assertThat(firstVersionAfter(all, "messageId", supportAnsweredBeforeKill))
+                            .as("intent model version after restart").isGreaterThanOrEqualTo(intentVersionBeforeKill);
+                }
             }
             try (TopicClient.Reader deadLetters = kafka.reader("streamlearn-dlq")) {
                 List<ConsumerRecord<byte[], byte[]>> dead = deadLetters.readUntil(r -> r.size() >= MALFORMED, Duration.ofSeconds(60));
@@ -106,6 +130,22 @@ class EmbeddedDefaultRecoveryIT {
         return records;
     }
 
+    private static List<ProducerRecord<byte[], byte[]>> supportStream(List<IntentDatasets.Labelled> messages) {
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            records.add(SupportRecords.message("conv-" + (i % 97), "msg-" + i, messages.get(i).text(),
+                    messages.get(i).intent(), System.currentTimeMillis()));
+        }
+        return records;
+    }
+
+    private static void assertExactlyOnePredictionPerMessage(List<ConsumerRecord<byte[], byte[]>> all) {
+        Map<String, Integer> predictions = new HashMap<>();
+        all.forEach(r -> predictions.merge(field(r, "messageId").asText(), 1, Integer::sum));
+        assertThat(predictions).hasSize(SUPPORT_MESSAGES);
+        assertThat(predictions.values()).allSatisfy(count -> assertThat(count).isEqualTo(1));
+    }
+
     private static void assertExactlyOneAnswerPerEvent(List<ConsumerRecord<byte[], byte[]>> all) {
         Map<String, Integer> answers = new HashMap<>();
         all.forEach(r -> answers.merge(field(r, "eventId").asText(), 1, Integer::sum));
@@ -119,9 +159,14 @@ class EmbeddedDefaultRecoveryIT {
 
     private static void assertModelVersionContinues(List<ConsumerRecord<byte[], byte[]>> all, Set<String> before,
             long versionBeforeKill) {
-        long firstAfter = all.stream().filter(r -> !before.contains(field(r, "eventId").asText()))
+        assertThat(firstVersionAfter(all, "eventId", before)).as("model version after restart")
+                .isGreaterThanOrEqualTo(versionBeforeKill);
+    }
+
+    /** The model version of the first output whose input was not answered before the kill. */
+    private static long firstVersionAfter(List<ConsumerRecord<byte[], byte[]>> all, String idField, Set<String> before) {
+        return all.stream().filter(r -> !before.contains(field(r, idField).asText()))
                 .mapToLong(r -> field(r, "modelVersion").asLong()).findFirst().orElseThrow();
-        assertThat(firstAfter).as("model version after restart").isGreaterThanOrEqualTo(versionBeforeKill);
     }
 
     private static void assertBeatsPopularity(List<MovieLensRatings.Rating> ratings, List<ConsumerRecord<byte[], byte[]>> all) {
