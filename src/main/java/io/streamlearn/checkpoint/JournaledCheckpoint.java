@@ -44,6 +44,10 @@ public final class JournaledCheckpoint<J, E> {
     private final Function<J, E> toExample;
     private final int interval;
     private final Set<String> dirty = new LinkedHashSet<>();
+    /** Journal keys of learned batches, deleted at the next checkpoint (kept here: a range scan would decode every entry). */
+    private final List<Long> learnedKeys = new ArrayList<>();
+    /** Journal keys of the batch being filled. */
+    private final List<Long> fillingKeys = new ArrayList<>();
     private int batchesSinceCheckpoint;
     private long learnedVersion;
     private int filling;
@@ -80,11 +84,13 @@ public final class JournaledCheckpoint<J, E> {
             while (all.hasNext()) {
                 KeyValue<Long, J> entry = all.next();
                 long version = entry.key >>> POSITION_BITS;
-                if (version <= model.version()) {
-                    continue;
-                }
                 if (version > learnedVersion) {
                     pending.add(entry.value);
+                    fillingKeys.add(entry.key);
+                    continue;
+                }
+                learnedKeys.add(entry.key);
+                if (version <= model.version()) {
                     continue;
                 }
                 if (version != current && !batch.isEmpty()) {
@@ -124,13 +130,17 @@ public final class JournaledCheckpoint<J, E> {
         if (filling >= (1 << POSITION_BITS) - 1) {
             throw new IllegalStateException("a mini-batch cannot hold more than 2^20 examples");
         }
-        journal.put((learnedVersion + 1) << POSITION_BITS | filling++, example);
+        long key = (learnedVersion + 1) << POSITION_BITS | filling++;
+        journal.put(key, example);
+        fillingKeys.add(key);
     }
 
     /** Records that the batch being filled was learned, producing {@code version}; writes the checkpoint when due. */
     public void learned(long version, Set<String> changed, ModelHandle<?, ?, E, ?> model) {
         learnedVersion = version;
         filling = 0;
+        learnedKeys.addAll(fillingKeys);
+        fillingKeys.clear();
         dirty.addAll(changed);
         if (++batchesSinceCheckpoint >= interval) {
             writeCheckpoint(model);
@@ -153,11 +163,8 @@ public final class JournaledCheckpoint<J, E> {
         changedRows.add(marker());
         rows.write(changedRows);
         dirty.clear();
-        List<Long> learnedKeys = new ArrayList<>();
-        try (KeyValueIterator<Long, J> all = journal.range(0L, learnedVersion << POSITION_BITS | ((1 << POSITION_BITS) - 1))) {
-            all.forEachRemaining(entry -> learnedKeys.add(entry.key));
-        }
         learnedKeys.forEach(journal::delete);
+        learnedKeys.clear();
         batchesSinceCheckpoint = 0;
     }
 }

@@ -1,7 +1,8 @@
 package io.streamlearn.intent;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+
+import io.streamlearn.learn.DenseTransfer;
 
 /**
  * Forward and backward pass of one mini-batch through embedding bag → softmax, computed from the
@@ -33,18 +34,18 @@ record SoftmaxGradient(int[] featureRows, float[] featureGradient, float[] outpu
         for (int e = 0; e < b; e++) {
             features.bag(messages[e], h, e * width);
         }
-        INDArray hidden = Nd4j.create(h, new long[] {b, width}, 'c');
+        INDArray hidden = DenseTransfer.matrix(h, b, width);
         INDArray weights = output.head(labelCount);
-        float[] logits = hidden.mmul(weights.transpose()).ravel().toFloatVector();
+        float[] logits = DenseTransfer.values(hidden.mmul(weights.transpose()));
         float[] best = new float[b];
         float[] g = new float[b * labelCount];
         for (int e = 0; e < b; e++) {
             best[e] = softmaxMinusTarget(logits, g, e * labelCount, labelCount, labels[e], output);
         }
-        INDArray gradient = Nd4j.create(g, new long[] {b, labelCount}, 'c');
-        float[] outputGradient = gradient.transpose().mmul(hidden).ravel().toFloatVector();
-        float[] biasGradient = gradient.sum(0).toFloatVector();
-        float[] hiddenGradient = gradient.mmul(weights).ravel().toFloatVector();
+        INDArray gradient = DenseTransfer.matrix(g, b, labelCount);
+        float[] outputGradient = DenseTransfer.values(gradient.transpose().mmul(hidden));
+        float[] biasGradient = DenseTransfer.values(gradient.sum(0));
+        float[] hiddenGradient = DenseTransfer.values(gradient.mmul(weights));
         return scatter(messages, hiddenGradient, width, outputGradient, biasGradient, best, scratchPositions);
     }
 

@@ -8,6 +8,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import io.streamlearn.learn.DenseTransfer;
+
 /**
  * A table of parameter rows with their Adagrad accumulators. Values live in an ND4J array so that
  * scoring every item is one matrix product; single rows are read and written through a direct
@@ -51,7 +53,7 @@ final class AdagradTable {
         for (int i = 0; i < rows.length; i++) {
             valueView.get(rows[i] * width, out, i * width, width);
         }
-        return Nd4j.create(out, new long[] {rows.length, width}, 'c');
+        return DenseTransfer.matrix(out, rows.length, width);
     }
 
     /** Adds {@code weight} × row to {@code out[offset .. offset + width)}. */

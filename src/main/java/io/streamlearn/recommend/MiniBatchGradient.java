@@ -6,6 +6,8 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import io.streamlearn.learn.DenseTransfer;
+
 /**
  * Gradients of one mini-batch's sampled-softmax loss with respect to the rows it touches. The batch
  * is laid out densely over its unique rows so that the heavy part is a handful of matrix products:
@@ -55,16 +57,16 @@ record MiniBatchGradient(int[] historyRows, float[] input, int[] candidateRows, 
             }
         }
 
-        INDArray a = u == 0 ? null : Nd4j.create(positionWeights, new long[] {b, u}, 'c');
+        INDArray a = u == 0 ? null : DenseTransfer.matrix(positionWeights, b, u);
         INDArray q = output.gather(candidateRows);
         INDArray h = u == 0 ? Nd4j.zeros(q.dataType(), b, q.size(1)) : a.mmul(input.gather(historyRows));
         INDArray logits = h.mmul(q.transpose()).addiRowVector(bias.gather(candidateRows).reshape(1, v));
-        float[] g = softmaxGradient(logits.ravel().toFloatVector(), counts, events, candidateColumns, v);
+        float[] g = softmaxGradient(DenseTransfer.values(logits), counts, events, candidateColumns, v);
 
-        INDArray gradient = Nd4j.create(g, new long[] {b, v}, 'c');
-        float[] outputGradient = gradient.transpose().mmul(h).ravel().toFloatVector();
-        float[] biasGradient = gradient.sum(0).toFloatVector();
-        float[] inputGradient = u == 0 ? new float[0] : a.transpose().mmul(gradient.mmul(q)).ravel().toFloatVector();
+        INDArray gradient = DenseTransfer.matrix(g, b, v);
+        float[] outputGradient = DenseTransfer.values(gradient.transpose().mmul(h));
+        float[] biasGradient = DenseTransfer.values(gradient.sum(0));
+        float[] inputGradient = u == 0 ? new float[0] : DenseTransfer.values(a.transpose().mmul(gradient.mmul(q)));
         return new MiniBatchGradient(historyRows, inputGradient, candidateRows, outputGradient, biasGradient);
     }
 

@@ -9,12 +9,12 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import io.streamlearn.checkpoint.MetaRows;
 import io.streamlearn.checkpoint.ModelProvenance;
 import io.streamlearn.checkpoint.StateRow;
 import io.streamlearn.event.ScoredItem;
+import io.streamlearn.learn.DenseTransfer;
 import io.streamlearn.learn.GaussianInit;
 import io.streamlearn.learn.OnlineModel;
 
@@ -77,10 +77,10 @@ public final class SequenceRecommender
                 input.addWeightedRow(history.rows()[p], history.weights()[p], users, q * d);
             }
         }
-        INDArray logits = Nd4j.create(users, new long[] {queries.size(), d}, 'c')
+        INDArray logits = DenseTransfer.matrix(users, queries.size(), d)
                 .mmul(output.head(live).transpose())
                 .addiRowVector(bias.head(live).reshape(1, live));
-        float[] all = logits.ravel().toFloatVector();
+        float[] all = DenseTransfer.values(logits);
         List<RecommendationAnswer> answers = new ArrayList<>(queries.size());
         for (int q = 0; q < queries.size(); q++) {
             answers.add(answer(queries.get(q), all, q * live, live));

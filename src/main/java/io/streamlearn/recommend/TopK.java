@@ -3,10 +3,16 @@ package io.streamlearn.recommend;
 import java.util.function.IntPredicate;
 
 /**
- * Partial selection of the K best scores. The eligibility test (liveness, "already seen") can cost a
- * lookup, so it runs only for rows that would enter the current top-K, not for every row.
+ * Partial selection of the K best scores among eligible rows. The eligibility test ("already seen")
+ * costs a state-store lookup, so it runs on as few rows as possible: first on a shortlist of the
+ * {@value #SHORTLIST_FACTOR}·K best rows in rank order, which usually holds K eligible ones; only when
+ * it does not (a user who has seen most of their best-scored items) does a full scan test every row
+ * that would enter the current top-K.
  */
 final class TopK {
+
+    /** Shortlist length as a multiple of K: room for the already-seen items among the best. */
+    static final int SHORTLIST_FACTOR = 4;
 
     private TopK() {
     }
@@ -17,6 +23,17 @@ final class TopK {
      */
     static int[] select(float[] scores, int offset, int rows, int k, IntPredicate eligible) {
         float[] view = offset == 0 && rows == scores.length ? scores : java.util.Arrays.copyOfRange(scores, offset, offset + rows);
+        int[] shortlist = select(view, Math.min(rows, SHORTLIST_FACTOR * k), row -> true);
+        int[] best = new int[Math.min(k, rows)];
+        int found = 0;
+        for (int i = 0; i < shortlist.length && found < best.length; i++) {
+            if (eligible.test(shortlist[i])) {
+                best[found++] = shortlist[i];
+            }
+        }
+        if (found == best.length || shortlist.length == rows) {
+            return found == best.length ? best : java.util.Arrays.copyOf(best, found);
+        }
         return select(view, k, eligible);
     }
 

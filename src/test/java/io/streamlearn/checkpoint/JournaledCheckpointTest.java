@@ -76,6 +76,31 @@ class JournaledCheckpointTest {
         assertThat(journal.approximateNumEntries()).isZero();
     }
 
+    @Test
+    void aRestoredCheckpointStillEmptiesTheJournalEntriesItReplayed() {
+        JournaledCheckpoint<TrainingExample, TrainingExample> first = journaled();
+        ModelHandle<RecommendationQuery, ?, TrainingExample, SequenceRecommender> model =
+                new ModelHandle<>(first.restore(new SequenceRecommender(CONFIG)).model());
+        learnThroughJournal(first, model, batch(0));
+        batch(1).subList(0, 4).forEach(first::append);
+        assertThat(journal.approximateNumEntries()).isEqualTo(14);
+
+        JournaledCheckpoint<TrainingExample, TrainingExample> restarted = journaled();
+        JournaledCheckpoint.Restored<SequenceRecommender, TrainingExample> restored =
+                restarted.restore(new SequenceRecommender(CONFIG));
+        ModelHandle<RecommendationQuery, ?, TrainingExample, SequenceRecommender> again = new ModelHandle<>(restored.model());
+        List<TrainingExample> rest = batch(1).subList(4, 10);
+        rest.forEach(restarted::append);
+        List<TrainingExample> whole = new ArrayList<>(restored.pending());
+        whole.addAll(rest);
+        Set<String> changed = again.learn(whole);
+        restarted.learned(again.read(SequenceRecommender::version), changed, again);
+        learnThroughJournal(restarted, again, batch(2));
+
+        assertThat(storedVersion()).isEqualTo(3);
+        assertThat(journal.approximateNumEntries()).isZero();
+    }
+
     private JournaledCheckpoint<TrainingExample, TrainingExample> journaled() {
         return new JournaledCheckpoint<>(new CheckpointStore(rows), journal, example -> example, 3);
     }
