@@ -1,6 +1,7 @@
 package io.streamlearn.checkpoint;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,8 +45,14 @@ public final class JournaledCheckpoint<J, E> {
     private final Function<J, E> toExample;
     private final int interval;
     private final Set<String> dirty = new LinkedHashSet<>();
-    /** Journal keys of learned batches, deleted at the next checkpoint (kept here: a range scan would decode every entry). */
+    /** Journal keys of learned batches not yet covered by written rows (kept here: a range scan would decode every entry). */
     private final List<Long> learnedKeys = new ArrayList<>();
+    /**
+     * Journal keys covered by written rows, deleted a few per batch rather than all at the checkpoint:
+     * at 200 batches that is ~13,000 deletes, which would land in one transaction. A restore skips
+     * covered entries, so deleting them late is safe.
+     */
+    private final ArrayDeque<Long> coveredKeys = new ArrayDeque<>();
     /** Journal keys of the batch being filled. */
     private final List<Long> fillingKeys = new ArrayList<>();
     private int batchesSinceCheckpoint;
@@ -89,10 +96,11 @@ public final class JournaledCheckpoint<J, E> {
                     fillingKeys.add(entry.key);
                     continue;
                 }
-                learnedKeys.add(entry.key);
                 if (version <= model.version()) {
+                    coveredKeys.add(entry.key);
                     continue;
                 }
+                learnedKeys.add(entry.key);
                 if (version != current && !batch.isEmpty()) {
                     relearn(model, batch);
                     batch = new ArrayList<>();
@@ -139,6 +147,7 @@ public final class JournaledCheckpoint<J, E> {
     public void learned(long version, Set<String> changed, ModelHandle<?, ?, E, ?> model) {
         learnedVersion = version;
         filling = 0;
+        int batchSize = fillingKeys.size();
         learnedKeys.addAll(fillingKeys);
         fillingKeys.clear();
         dirty.addAll(changed);
@@ -147,6 +156,7 @@ public final class JournaledCheckpoint<J, E> {
         } else {
             rows.write(List.of(marker()));
         }
+        deleteCovered(2 * Math.max(batchSize, 1));
     }
 
     private void relearn(OnlineModel<?, ?, E> model, List<E> batch) {
@@ -163,8 +173,15 @@ public final class JournaledCheckpoint<J, E> {
         changedRows.add(marker());
         rows.write(changedRows);
         dirty.clear();
-        learnedKeys.forEach(journal::delete);
+        coveredKeys.addAll(learnedKeys);
         learnedKeys.clear();
         batchesSinceCheckpoint = 0;
+    }
+
+    /** Deletes up to {@code count} covered journal entries: twice a batch's size, so the backlog drains within an interval. */
+    private void deleteCovered(int count) {
+        for (int i = 0; i < count && !coveredKeys.isEmpty(); i++) {
+            journal.delete(coveredKeys.poll());
+        }
     }
 }

@@ -60,7 +60,7 @@ class JournaledCheckpointTest {
     }
 
     @Test
-    void writesModelRowsOnlyEveryIntervalAndEmptiesJournalThen() {
+    void writesModelRowsOnlyEveryIntervalThenDrainsTheCoveredJournalOverTheNextBatches() {
         JournaledCheckpoint<TrainingExample, TrainingExample> checkpoint = journaled();
         ModelHandle<RecommendationQuery, ?, TrainingExample, SequenceRecommender> model =
                 new ModelHandle<>(checkpoint.restore(new SequenceRecommender(CONFIG)).model());
@@ -73,11 +73,15 @@ class JournaledCheckpointTest {
         learnThroughJournal(checkpoint, model, batch(2));
 
         assertThat(storedVersion()).isEqualTo(3);
-        assertThat(journal.approximateNumEntries()).isZero();
+        assertThat(journal.approximateNumEntries()).as("30 covered, 20 deleted with the checkpoint's batch").isEqualTo(10);
+
+        learnThroughJournal(checkpoint, model, batch(3));
+
+        assertThat(journal.approximateNumEntries()).as("only the batch after the checkpoint").isEqualTo(10);
     }
 
     @Test
-    void aRestoredCheckpointStillEmptiesTheJournalEntriesItReplayed() {
+    void aRestoredCheckpointStillDeletesTheJournalEntriesItReplayed() {
         JournaledCheckpoint<TrainingExample, TrainingExample> first = journaled();
         ModelHandle<RecommendationQuery, ?, TrainingExample, SequenceRecommender> model =
                 new ModelHandle<>(first.restore(new SequenceRecommender(CONFIG)).model());
@@ -96,9 +100,10 @@ class JournaledCheckpointTest {
         Set<String> changed = again.learn(whole);
         restarted.learned(again.read(SequenceRecommender::version), changed, again);
         learnThroughJournal(restarted, again, batch(2));
+        learnThroughJournal(restarted, again, batch(3));
 
         assertThat(storedVersion()).isEqualTo(3);
-        assertThat(journal.approximateNumEntries()).isZero();
+        assertThat(journal.approximateNumEntries()).as("only the batch after the checkpoint").isEqualTo(10);
     }
 
     private JournaledCheckpoint<TrainingExample, TrainingExample> journaled() {
