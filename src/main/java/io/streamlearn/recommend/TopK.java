@@ -22,8 +22,7 @@ final class TopK {
      * Row {@code r}'s score is {@code scores[offset + r]}, for {@code r < rows}.
      */
     static int[] select(float[] scores, int offset, int rows, int k, IntPredicate eligible) {
-        float[] view = offset == 0 && rows == scores.length ? scores : java.util.Arrays.copyOfRange(scores, offset, offset + rows);
-        int[] shortlist = select(view, Math.min(rows, SHORTLIST_FACTOR * k), row -> true);
+        int[] shortlist = heapSelect(scores, offset, rows, Math.min(rows, SHORTLIST_FACTOR * k), row -> true);
         int[] best = new int[Math.min(k, rows)];
         int found = 0;
         for (int i = 0; i < shortlist.length && found < best.length; i++) {
@@ -34,14 +33,15 @@ final class TopK {
         if (found == best.length || shortlist.length == rows) {
             return found == best.length ? best : java.util.Arrays.copyOf(best, found);
         }
-        return select(view, k, eligible);
+        return heapSelect(scores, offset, rows, k, eligible);
     }
 
-    private static int[] select(float[] scores, int k, IntPredicate eligible) {
+    /** The lazy full scan: eligibility is tested only for rows that would enter the current top-K. */
+    private static int[] heapSelect(float[] scores, int offset, int rows, int k, IntPredicate eligible) {
         int[] heap = new int[k];
         int size = 0;
-        for (int row = 0; row < scores.length; row++) {
-            if (size == k && !beats(scores, row, heap[0])) {
+        for (int row = 0; row < rows; row++) {
+            if (size == k && !beats(scores, offset, row, heap[0])) {
                 continue;
             }
             if (!eligible.test(row)) {
@@ -49,30 +49,32 @@ final class TopK {
             }
             if (size < k) {
                 heap[size] = row;
-                siftUp(scores, heap, size++);
+                siftUp(scores, offset, heap, size++);
             } else {
                 heap[0] = row;
-                siftDown(scores, heap, size);
+                siftDown(scores, offset, heap, size);
             }
         }
         int[] best = new int[size];
         for (int i = size - 1; i >= 0; i--) {
             best[i] = heap[0];
             heap[0] = heap[i];
-            siftDown(scores, heap, i);
+            siftDown(scores, offset, heap, i);
         }
         return best;
     }
 
     /** Whether row a ranks above row b. */
-    private static boolean beats(float[] scores, int a, int b) {
-        return scores[a] > scores[b] || (scores[a] == scores[b] && a < b);
+    private static boolean beats(float[] scores, int offset, int a, int b) {
+        float sa = scores[offset + a];
+        float sb = scores[offset + b];
+        return sa > sb || (sa == sb && a < b);
     }
 
-    private static void siftUp(float[] scores, int[] heap, int i) {
+    private static void siftUp(float[] scores, int offset, int[] heap, int i) {
         while (i > 0) {
             int parent = (i - 1) / 2;
-            if (!beats(scores, heap[parent], heap[i])) {
+            if (!beats(scores, offset, heap[parent], heap[i])) {
                 break;
             }
             swap(heap, i, parent);
@@ -80,16 +82,16 @@ final class TopK {
         }
     }
 
-    private static void siftDown(float[] scores, int[] heap, int size) {
+    private static void siftDown(float[] scores, int offset, int[] heap, int size) {
         int i = 0;
         while (true) {
             int worst = i;
             int left = 2 * i + 1;
             int right = left + 1;
-            if (left < size && beats(scores, heap[worst], heap[left])) {
+            if (left < size && beats(scores, offset, heap[worst], heap[left])) {
                 worst = left;
             }
-            if (right < size && beats(scores, heap[worst], heap[right])) {
+            if (right < size && beats(scores, offset, heap[worst], heap[right])) {
                 worst = right;
             }
             if (worst == i) {
