@@ -2,6 +2,7 @@ package io.streamlearn.checkpoint;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -33,6 +34,10 @@ public final class CheckpointStore {
             entries.add(KeyValue.pair(row.key(), row.value()));
         }
         store.putAll(entries);
+    }
+
+    public Optional<byte[]> read(String key) {
+        return Optional.ofNullable(store.get(key));
     }
 
     public List<StateRow> readAll() {

@@ -29,6 +29,9 @@ import io.streamlearn.learn.OnlineModel;
  *
  * <p>{@code J} is what is journaled (all that is needed to answer an entry later), {@code E} the
  * model's training example derived from it.
+ * <p>A {@link CheckpointAction} runs at the start of every checkpoint; what it changes in the model
+ * is part of that checkpoint. What it changes between checkpoints it redoes itself while the journal
+ * is re-learned, before the batch it preceded ({@link CheckpointAction#replayBefore}).
  * <p>Journal keys are {@code version << 20 | position}, where {@code version} is the model version
  * the example's batch produces: batches in order, examples in arrival order, at most 2^20 per batch.
  */
@@ -44,6 +47,7 @@ public final class JournaledCheckpoint<J, E> {
     private final KeyValueStore<Long, J> journal;
     private final Function<J, E> toExample;
     private final int interval;
+    private final CheckpointAction action;
     private final Set<String> dirty = new LinkedHashSet<>();
     /** Journal keys of learned batches not yet covered by written rows (kept here: a range scan would decode every entry). */
     private final List<Long> learnedKeys = new ArrayList<>();
@@ -61,10 +65,16 @@ public final class JournaledCheckpoint<J, E> {
 
     public JournaledCheckpoint(CheckpointStore rows, KeyValueStore<Long, J> journal, Function<J, E> toExample,
             int interval) {
+        this(rows, journal, toExample, interval, CheckpointAction.NONE);
+    }
+
+    public JournaledCheckpoint(CheckpointStore rows, KeyValueStore<Long, J> journal, Function<J, E> toExample,
+            int interval, CheckpointAction action) {
         this.rows = rows;
         this.journal = journal;
         this.toExample = toExample;
         this.interval = interval;
+        this.action = action;
     }
 
     /**
@@ -102,7 +112,7 @@ public final class JournaledCheckpoint<J, E> {
                 }
                 learnedKeys.add(entry.key);
                 if (version != current && !batch.isEmpty()) {
-                    relearn(model, batch);
+                    relearn(model, batch, current);
                     batch = new ArrayList<>();
                 }
                 current = version;
@@ -110,8 +120,9 @@ public final class JournaledCheckpoint<J, E> {
             }
         }
         if (!batch.isEmpty()) {
-            relearn(model, batch);
+            relearn(model, batch, current);
         }
+        dirty.addAll(action.replayBefore(Long.MAX_VALUE));
         if (model.version() != learnedVersion) {
             throw new IllegalStateException("journal replay reached model version " + model.version()
                     + " but the journal marker says " + learnedVersion);
@@ -159,7 +170,18 @@ public final class JournaledCheckpoint<J, E> {
         deleteCovered(2 * Math.max(batchSize, 1));
     }
 
-    private void relearn(OnlineModel<?, ?, E> model, List<E> batch) {
+    /** Writes a checkpoint now, between mini-batches (e.g. when the checkpoint action is due by time). */
+    public void checkpointNow(ModelHandle<?, ?, E, ?> model) {
+        writeCheckpoint(model);
+    }
+
+    /** Rows changed between mini-batches outside a checkpoint: the next checkpoint writes them. */
+    public void markDirty(Set<String> keys) {
+        dirty.addAll(keys);
+    }
+
+    private void relearn(OnlineModel<?, ?, E> model, List<E> batch, long version) {
+        dirty.addAll(action.replayBefore(version));
         dirty.addAll(model.learn(batch));
         batchesSinceCheckpoint++;
     }
@@ -169,7 +191,10 @@ public final class JournaledCheckpoint<J, E> {
     }
 
     private void writeCheckpoint(ModelHandle<?, ?, E, ?> model) {
+        CheckpointAction.Result done = action.run();
+        dirty.addAll(done.changedKeys());
         List<StateRow> changedRows = new ArrayList<>(model.read(m -> m.rows(dirty)));
+        changedRows.addAll(done.extraRows());
         changedRows.add(marker());
         rows.write(changedRows);
         dirty.clear();

@@ -1,6 +1,11 @@
 package io.streamlearn.kafka;
 
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +36,7 @@ public class KafkaBootstrap {
     Config rawConfig;
 
     private EmbeddedBroker broker;
+    private volatile OptionalInt interactionPartitions = OptionalInt.empty();
 
     void start(@Observes @Priority(10) StartupEvent event) throws InterruptedException {
         String bootstrap = config.kafka().bootstrapServers().filter(s -> !s.isBlank()).orElse(null);
@@ -42,13 +48,29 @@ public class KafkaBootstrap {
             LOG.infof("embedded Kafka broker (KRaft) running on %s, data in %s", bootstrap,
                     config.embeddedBroker().dataDir().toAbsolutePath());
         }
-        if (config.kafka().createTopics()) {
-            try (Admin admin = Admin.create(KafkaClientSettings.adminProperties(rawConfig, bootstrap))) {
+        try (Admin admin = Admin.create(KafkaClientSettings.adminProperties(rawConfig, bootstrap))) {
+            if (config.kafka().createTopics()) {
                 TopicProvisioner.createMissing(admin, namedTopics().values(), maxPartitions);
             }
+            interactionPartitions = describePartitions(admin, config.topics().interactions());
         }
         if (broker != null) {
             logKcatExamples(bootstrap);
+        }
+    }
+
+    /** Partitions of the interactions topic (= recommendation tasks), once start-up has looked. */
+    public OptionalInt interactionPartitions() {
+        return interactionPartitions;
+    }
+
+    private static OptionalInt describePartitions(Admin admin, String topic) throws InterruptedException {
+        try {
+            return OptionalInt.of(admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(topic).partitions().size());
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warnf("cannot describe topic %s: %s", topic, e.getMessage());
+            return OptionalInt.empty();
         }
     }
 
@@ -69,6 +91,7 @@ public class KafkaBootstrap {
             case "support-messages" -> names.supportMessages();
             case "support-predictions" -> names.supportPredictions();
             case "support-feedback" -> names.supportFeedback();
+            case "streamlearn-model-sync" -> names.modelSync();
             default -> spec.name();
         }));
         return specs;

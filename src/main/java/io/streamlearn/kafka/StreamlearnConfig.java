@@ -72,6 +72,9 @@ public interface StreamlearnConfig {
 
         @WithDefault("support-feedback")
         String supportFeedback();
+
+        @WithDefault("streamlearn-model-sync")
+        String modelSync();
     }
 
     interface Validation {
@@ -134,8 +137,29 @@ public interface StreamlearnConfig {
         long seed();
 
         /** Mini-batches between writes of the model's rows; the batches in between are journaled. */
-        @WithDefault("50")
+        @WithDefault("200")
         int checkpointInterval();
+
+        Sync sync();
+    }
+
+    /** Parameter sharing between the tasks' model replicas through the sync topic. */
+    interface Sync {
+        /** Off: each task learns from its own partition only. Always off when interactions has one partition. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often each task publishes its increments and folds in the others'. */
+        @WithDefault("1s")
+        Duration interval();
+
+        /** Exchanges per checkpoint of the model's rows; the others are recorded and redone on restore. */
+        @WithDefault("10")
+        int checkpointEvery();
+
+        /** Publications per task kept in every instance's archive for tasks that fall behind. */
+        @WithDefault("60")
+        int retainedSequences();
     }
 
     interface Intent {
@@ -154,7 +178,7 @@ public interface StreamlearnConfig {
         @WithDefault("P7D")
         Duration messageRetention();
 
-        @WithDefault("262144")
+        @WithDefault("131072")
         int featureBuckets();
 
         @WithDefault("3")
@@ -163,7 +187,7 @@ public interface StreamlearnConfig {
         @WithDefault("3")
         int charNgramMax();
 
-        @WithDefault("64")
+        @WithDefault("256")
         int dimension();
 
         @WithDefault("0.5")
@@ -175,7 +199,7 @@ public interface StreamlearnConfig {
         @WithDefault("20000")
         int rehearsalCapacity();
 
-        @WithDefault("6")
+        @WithDefault("12")
         int rehearsalRatio();
 
         @WithDefault("8")
@@ -185,7 +209,7 @@ public interface StreamlearnConfig {
         int alternatives();
 
         /** Share of in-scope messages the calibrated threshold keeps; ignored when a fixed threshold is set. */
-        @WithDefault("0.98")
+        @WithDefault("0.99")
         double inScopeCoverage();
 
         /** A fixed out-of-scope threshold instead of the calibrated one. */
@@ -198,7 +222,7 @@ public interface StreamlearnConfig {
         int calibrationMinSeen();
 
         /** Mini-batches between writes of the model's rows; the batches in between are journaled. */
-        @WithDefault("50")
+        @WithDefault("200")
         int checkpointInterval();
 
         /** New intents start at their first message's representation at this share of the others' norm; 0 = off. */

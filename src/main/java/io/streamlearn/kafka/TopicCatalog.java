@@ -19,7 +19,7 @@ public final class TopicCatalog {
 
     /** Every topic file the service ships, by the topic's default name. */
     public static final List<String> FILES = List.of("interactions", "recommendations", "streamlearn-dlq",
-            "support-messages", "support-predictions", "support-feedback");
+            "support-messages", "support-predictions", "support-feedback", "streamlearn-model-sync");
 
     private TopicCatalog() {
     }

@@ -25,9 +25,14 @@ public final class ModelHandle<Q, A, E, M extends OnlineModel<Q, A, E>> {
     }
 
     public Set<String> learn(List<E> batch) {
+        return write(m -> m.learn(batch));
+    }
+
+    /** Changes the model under the write lock (no prediction sees a change half done). */
+    public <T> T write(Function<M, T> writer) {
         lock.writeLock().lock();
         try {
-            return model.learn(batch);
+            return writer.apply(model);
         } finally {
             lock.writeLock().unlock();
         }

@@ -2,6 +2,8 @@ package io.streamlearn.recommend;
 
 import java.nio.FloatBuffer;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -15,6 +17,10 @@ import io.streamlearn.learn.DenseTransfer;
  * scoring every item is one matrix product; single rows are read and written through a direct
  * buffer view of that array, because per-row ND4J calls cost microseconds each and a mini-batch
  * touches thousands of rows.
+ *
+ * <p>The table also keeps what its own gradient steps added to each row since the row's delta was
+ * last taken (values and accumulators): that is what a task shares with the other replicas of the
+ * model. Increments folded in from other replicas are not recorded, so nothing is shared twice.
  */
 final class AdagradTable {
 
@@ -25,6 +31,9 @@ final class AdagradTable {
     private INDArray values;
     private FloatBuffer valueView;
     private float[] accumulators;
+    private float[] valueDeltas;
+    private float[] accumulatorDeltas;
+    private final BitSet stepped = new BitSet();
 
     AdagradTable(int width, int initialRows) {
         this.width = width;
@@ -45,6 +54,7 @@ final class AdagradTable {
         ensureRows(row + 1);
         valueView.put(row * width, initial, 0, width);
         Arrays.fill(accumulators, row * width, (row + 1) * width, INITIAL_ACCUMULATOR);
+        clearDelta(row);
     }
 
     /** The given rows, in order, as a {@code rows.length × width} matrix. */
@@ -71,9 +81,60 @@ final class AdagradTable {
             for (int j = 0; j < width; j++) {
                 float g = gradient[i * width + j];
                 float acc = accumulators[base + j] + g * g;
+                float step = rate * g / (float) Math.sqrt(acc);
                 accumulators[base + j] = acc;
-                valueView.put(base + j, valueView.get(base + j) - rate * g / (float) Math.sqrt(acc));
+                valueView.put(base + j, valueView.get(base + j) - step);
+                accumulatorDeltas[base + j] += g * g;
+                valueDeltas[base + j] -= step;
             }
+            stepped.set(rows[i]);
+        }
+    }
+
+    /** Rows changed by this table's own gradient steps since their delta was last taken. */
+    BitSet steppedRows() {
+        return (BitSet) stepped.clone();
+    }
+
+    /** The row's own increments since last taken (values, then accumulators), null if none; resets them. */
+    float[] takeDelta(int row) {
+        if (!stepped.get(row)) {
+            return null;
+        }
+        float[] out = new float[2 * width];
+        System.arraycopy(valueDeltas, row * width, out, 0, width);
+        System.arraycopy(accumulatorDeltas, row * width, out, width, width);
+        clearDelta(row);
+        return out;
+    }
+
+    /**
+     * Merges other replicas' increments of one row (each laid out as {@link #takeDelta}, none null)
+     * with this replica's own increments {@code own} (just taken, already applied; null when none). Plain
+     * summing would overshoot where several replicas stepped the same coordinate from the same start:
+     * each stepped with only its own share of the squared gradients in the Adagrad denominator. So
+     * each replica's steps are rescaled by √((G₀ + ΔG_k) / (G₀ + Σ ΔG)), G₀ the accumulator before
+     * all of them: a coordinate stepped by one replica only is summed unchanged, N equal replicas
+     * with constant gradients land where one model taking all N·k steps would.
+     */
+    void merge(int row, float[] own, List<float[]> others) {
+        int base = row * width;
+        for (int j = 0; j < width; j++) {
+            float ownAccumulated = own == null ? 0f : own[width + j];
+            float before = Math.max(accumulators[base + j] - ownAccumulated, INITIAL_ACCUMULATOR);
+            float after = accumulators[base + j];
+            for (float[] other : others) {
+                after += other[width + j];
+            }
+            double step = 0;
+            for (float[] other : others) {
+                step += other[j] * Math.sqrt((before + other[width + j]) / after);
+            }
+            if (own != null) {
+                step -= own[j] * (1 - Math.sqrt((before + ownAccumulated) / after));
+            }
+            valueView.put(base + j, valueView.get(base + j) + (float) step);
+            accumulators[base + j] = after;
         }
     }
 
@@ -89,6 +150,13 @@ final class AdagradTable {
         ensureRows(row + 1);
         valueView.put(row * width, stored, 0, width);
         System.arraycopy(stored, width, accumulators, row * width, width);
+        clearDelta(row);
+    }
+
+    private void clearDelta(int row) {
+        Arrays.fill(valueDeltas, row * width, (row + 1) * width, 0f);
+        Arrays.fill(accumulatorDeltas, row * width, (row + 1) * width, 0f);
+        stepped.clear(row);
     }
 
     private void ensureRows(int rows) {
@@ -96,9 +164,13 @@ final class AdagradTable {
         if (rows > length) {
             INDArray previous = values;
             float[] previousAccumulators = accumulators;
+            float[] previousValueDeltas = valueDeltas;
+            float[] previousAccumulatorDeltas = accumulatorDeltas;
             allocate(Math.max(rows, length * 2));
             head(length).assign(previous);
             System.arraycopy(previousAccumulators, 0, accumulators, 0, previousAccumulators.length);
+            System.arraycopy(previousValueDeltas, 0, valueDeltas, 0, previousValueDeltas.length);
+            System.arraycopy(previousAccumulatorDeltas, 0, accumulatorDeltas, 0, previousAccumulatorDeltas.length);
         }
     }
 
@@ -106,5 +178,7 @@ final class AdagradTable {
         values = Nd4j.zeros(DataType.FLOAT, rows, width);
         valueView = values.data().asNioFloat();
         accumulators = new float[rows * width];
+        valueDeltas = new float[rows * width];
+        accumulatorDeltas = new float[rows * width];
     }
 }

@@ -1,12 +1,17 @@
 package io.streamlearn.recommend;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -17,6 +22,7 @@ import io.streamlearn.event.ScoredItem;
 import io.streamlearn.learn.DenseTransfer;
 import io.streamlearn.learn.GaussianInit;
 import io.streamlearn.learn.OnlineModel;
+import io.streamlearn.learn.SharedParameters;
 
 /**
  * Sequence-aware embedding recommender. A user is represented by the mean input embedding of their
@@ -30,9 +36,13 @@ import io.streamlearn.learn.OnlineModel;
  * Adagrad over the rows a mini-batch touches. With uniform negatives the bias learns popularity, so
  * the popularity signal is kept rather than trained away (popularity-biased negatives would teach
  * the model to avoid popular items).
+ *
+ * <p>Every parameter is on the item side, so all of them are shared between the tasks' replicas
+ * ({@link SharedParameters}); an item's initial rows derive from its ID and the seed alone, so the
+ * replicas' increments all start from the same point.
  */
 public final class SequenceRecommender
-        implements OnlineModel<RecommendationQuery, RecommendationAnswer, TrainingExample> {
+        implements OnlineModel<RecommendationQuery, RecommendationAnswer, TrainingExample>, SharedParameters<ItemDelta> {
 
     public static final String KIND = "recommend";
     static final int FORMAT_VERSION = 1;
@@ -131,6 +141,62 @@ public final class SequenceRecommender
     }
 
     @Override
+    public List<ItemDelta> takeOwnDelta() {
+        BitSet stepped = bias.steppedRows();
+        stepped.or(input.steppedRows());
+        stepped.or(output.steppedRows());
+        List<ItemDelta> deltas = new ArrayList<>(stepped.cardinality());
+        for (int row = stepped.nextSetBit(0); row >= 0; row = stepped.nextSetBit(row + 1)) {
+            float[] inputDelta = input.takeDelta(row);
+            float[] outputDelta = output.takeDelta(row);
+            float[] biasDelta = bias.takeDelta(row);
+            if (index.isLive(row)) {
+                deltas.add(new ItemDelta(index.id(row), index.lastSeen(row), inputDelta, outputDelta, biasDelta));
+            }
+        }
+        return deltas;
+    }
+
+    @Override
+    public Set<String> foldIn(List<ItemDelta> own, List<ItemDelta> others) {
+        Map<String, ItemDelta> ownById = new HashMap<>(2 * own.size());
+        own.forEach(delta -> ownById.put(delta.itemId(), delta));
+        Map<String, List<ItemDelta>> othersById = new LinkedHashMap<>(2 * others.size());
+        others.forEach(delta -> othersById.computeIfAbsent(delta.itemId(), id -> new ArrayList<>(4)).add(delta));
+        Set<String> changed = new LinkedHashSet<>(2 * othersById.size());
+        List<float[]> parts = new ArrayList<>();
+        for (Map.Entry<String, List<ItemDelta>> item : othersById.entrySet()) {
+            List<ItemDelta> deltas = item.getValue();
+            long lastSeen = Long.MIN_VALUE;
+            for (ItemDelta delta : deltas) {
+                lastSeen = Math.max(lastSeen, delta.lastSeen());
+            }
+            int row = rowFor(item.getKey(), lastSeen, changed);
+            ItemDelta mine = ownById.get(item.getKey());
+            mergePart(input, row, mine == null ? null : mine.input(), deltas, ItemDelta::input, parts);
+            mergePart(output, row, mine == null ? null : mine.output(), deltas, ItemDelta::output, parts);
+            mergePart(bias, row, mine == null ? null : mine.bias(), deltas, ItemDelta::bias, parts);
+            changed.add(rows.itemKey(item.getKey()));
+        }
+        return changed;
+    }
+
+    /** Merges the others' increments of one part (those that stepped it) into the row. */
+    private static void mergePart(AdagradTable table, int row, float[] own, List<ItemDelta> deltas,
+            Function<ItemDelta, float[]> part, List<float[]> scratch) {
+        scratch.clear();
+        for (ItemDelta delta : deltas) {
+            float[] increments = part.apply(delta);
+            if (increments != null) {
+                scratch.add(increments);
+            }
+        }
+        if (!scratch.isEmpty()) {
+            table.merge(row, own, scratch);
+        }
+    }
+
+    @Override
     public List<StateRow> rows(Collection<String> keys) {
         List<StateRow> out = new ArrayList<>(keys.size());
         for (String key : keys) {
@@ -213,22 +279,27 @@ public final class SequenceRecommender
         int[] positives = new int[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
             TrainingExample example = batch.get(i);
-            Optional<Integer> known = index.row(example.itemId());
-            int row;
-            if (known.isPresent()) {
-                row = known.get();
-            } else {
-                ItemIndex.Admission admission = index.admit(example.itemId(), example.eventTime());
-                row = admission.row();
-                initialiseRow(row, example.itemId());
-                if (admission.evictedId() != null) {
-                    changed.add(rows.itemKey(admission.evictedId()));
-                }
-            }
-            index.touch(row, example.eventTime());
-            positives[i] = row;
+            positives[i] = rowFor(example.itemId(), example.eventTime(), changed);
         }
         return positives;
+    }
+
+    /** The item's row, admitted (and initialised) when new, its last use moved to {@code eventTime} if later. */
+    private int rowFor(String itemId, long eventTime, Set<String> changed) {
+        Optional<Integer> known = index.row(itemId);
+        int row;
+        if (known.isPresent()) {
+            row = known.get();
+        } else {
+            ItemIndex.Admission admission = index.admit(itemId, eventTime);
+            row = admission.row();
+            initialiseRow(row, itemId);
+            if (admission.evictedId() != null) {
+                changed.add(rows.itemKey(admission.evictedId()));
+            }
+        }
+        index.touch(row, eventTime);
+        return row;
     }
 
     private void initialiseRow(int row, String itemId) {

@@ -12,18 +12,23 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
+import io.streamlearn.checkpoint.CheckpointAction;
 import io.streamlearn.checkpoint.CheckpointStore;
 import io.streamlearn.checkpoint.JournaledCheckpoint;
 import io.streamlearn.event.Interaction;
 import io.streamlearn.event.Recommendation;
 import io.streamlearn.event.ScoredItem;
 import io.streamlearn.learn.ModelHandle;
+import io.streamlearn.learn.SharedParameters;
 import io.streamlearn.learn.TaskModels;
+import io.streamlearn.recommend.ItemDelta;
+import io.streamlearn.recommend.ItemDeltaCodec;
 import io.streamlearn.recommend.RecommendationAnswer;
 import io.streamlearn.recommend.RecommendationQuery;
 import io.streamlearn.recommend.SequenceRecommender;
 import io.streamlearn.recommend.TrainingExample;
 import io.streamlearn.recommend.UserHistory;
+import io.streamlearn.sync.ParameterSync;
 
 /**
  * Test-then-train for one task. Each interaction is recorded as it arrives (the user's recent items
@@ -32,20 +37,24 @@ import io.streamlearn.recommend.UserHistory;
  * group), and learned with the rest of its mini-batch. Answers always come from the model as it was
  * before their mini-batch is learned. All state changes go to the task's stores in the same
  * transaction as the answers.
+ *
+ * <p>With parameter sync on, the task exchanges increments with the other tasks' replicas every
+ * sync interval ({@link ParameterSync}); every checkpoint is also an exchange.
  */
-final class RecommendProcessor implements Processor<String, Interaction, String, Recommendation> {
+final class RecommendProcessor implements Processor<String, Interaction, String, RecommendOutput> {
 
     private static final Logger LOG = Logger.getLogger(RecommendProcessor.class);
 
     private final RecommendSettings settings;
     private final TaskModels<RecommendationQuery, RecommendationAnswer, TrainingExample, SequenceRecommender> models;
-    private ProcessorContext<String, Recommendation> context;
+    private ProcessorContext<String, RecommendOutput> context;
     private KeyValueStore<String, UserHistory> histories;
     private KeyValueStore<String, Long> seen;
     private JournaledCheckpoint<PendingAnswer, TrainingExample> checkpoint;
     private PendingBatch batch;
     private ModelHandle<RecommendationQuery, RecommendationAnswer, TrainingExample, SequenceRecommender> model;
     private int partition;
+    private ParameterSync<ItemDelta> sync;
 
     RecommendProcessor(RecommendSettings settings,
             TaskModels<RecommendationQuery, RecommendationAnswer, TrainingExample, SequenceRecommender> models) {
@@ -54,18 +63,26 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
     }
 
     @Override
-    public void init(ProcessorContext<String, Recommendation> context) {
+    public void init(ProcessorContext<String, RecommendOutput> context) {
         this.context = context;
         this.partition = context.taskId().partition();
         this.histories = context.getStateStore(StoreNames.RECOMMEND_USER_HISTORY);
         this.seen = context.getStateStore(StoreNames.RECOMMEND_USER_SEEN);
-        this.checkpoint = new JournaledCheckpoint<>(new CheckpointStore(context.getStateStore(StoreNames.RECOMMEND_MODEL)),
-                context.getStateStore(StoreNames.RECOMMEND_JOURNAL),
-                entry -> entry.example(settings.signal().weight(entry.interaction())), settings.checkpointInterval());
-        JournaledCheckpoint.Restored<SequenceRecommender, PendingAnswer> restored =
-                checkpoint.restore(new SequenceRecommender(settings.model()));
+        CheckpointStore modelRows = new CheckpointStore(context.getStateStore(StoreNames.RECOMMEND_MODEL));
+        SequenceRecommender recommender = new SequenceRecommender(settings.model());
+        this.model = new ModelHandle<>(recommender);
+        if (settings.sync().enabled()) {
+            this.sync = new ParameterSync<>(
+                    new ParameterSync.SyncSource<>("recommend/" + partition, lockedReplica(),
+                            new ItemDeltaCodec(settings.model().dimension())),
+                    new ParameterSync.SyncChannel(context.getStateStore(StoreNames.RECOMMEND_SYNC_ARCHIVE), this::publish),
+                    settings.sync(), modelRows, context::currentSystemTimeMs);
+        }
+        this.checkpoint = new JournaledCheckpoint<>(modelRows, context.getStateStore(StoreNames.RECOMMEND_JOURNAL),
+                entry -> entry.example(settings.signal().weight(entry.interaction())), settings.checkpointInterval(),
+                sync == null ? CheckpointAction.NONE : sync);
+        JournaledCheckpoint.Restored<SequenceRecommender, PendingAnswer> restored = checkpoint.restore(recommender);
         this.batch = new PendingBatch(restored.pending(), restored.answered(), context.currentSystemTimeMs());
-        this.model = new ModelHandle<>(restored.model());
         models.register(partition, model);
         logRestore(restored.model());
         long tick = Math.max(1, Math.min(settings.answering().maxWait().toMillis(), settings.batching().maxWait().toMillis() / 2));
@@ -119,6 +136,37 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
         } else if (settings.answering().isDue(batch.unanswered(), batch.oldestUnansweredArrivalMillis(), now)) {
             answerWaiting();
         }
+        if (sync != null && sync.isDue(now)) {
+            exchangeParameters();
+        }
+    }
+
+    /** Every few exchanges one is a checkpoint; the others are recorded, their rows written by the next checkpoint. */
+    private void exchangeParameters() {
+        if (sync.checkpointDue()) {
+            checkpoint.checkpointNow(model);
+        } else {
+            checkpoint.markDirty(sync.exchangeAndRecord(model.read(SequenceRecommender::version)));
+        }
+    }
+
+    private void publish(String source, byte[] frame) {
+        context.forward(new Record<>(source, new RecommendOutput.SharedDelta(frame), context.currentSystemTimeMs()));
+    }
+
+    /** The model's shared parameters, each operation under the model's write lock. */
+    private SharedParameters<ItemDelta> lockedReplica() {
+        return new SharedParameters<>() {
+            @Override
+            public List<ItemDelta> takeOwnDelta() {
+                return model.write(SequenceRecommender::takeOwnDelta);
+            }
+
+            @Override
+            public Set<String> foldIn(List<ItemDelta> own, List<ItemDelta> others) {
+                return model.write(m -> m.foldIn(own, others));
+            }
+        };
     }
 
     /** Answers every interaction of the batch not answered yet, with one batched prediction. */
@@ -137,7 +185,8 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
         for (int i = 0; i < waiting.size(); i++) {
             PendingAnswer entry = waiting.get(i);
             context.forward(new Record<>(entry.interaction().userId(),
-                    recommendation(entry.interaction(), answers.get(i), version), entry.recordTimestamp()));
+                    new RecommendOutput.Answer(recommendation(entry.interaction(), answers.get(i), version)),
+                    entry.recordTimestamp()));
             recordPrequentialOutcome(entry.interaction(), answers.get(i));
         }
         batch.markAllAnswered();

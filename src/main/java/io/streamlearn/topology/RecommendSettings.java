@@ -3,6 +3,7 @@ package io.streamlearn.topology;
 import io.streamlearn.learn.MiniBatchPolicy;
 import io.streamlearn.recommend.LearningSignal;
 import io.streamlearn.recommend.RecommenderConfig;
+import io.streamlearn.sync.SyncSettings;
 
 /**
  * Everything the recommendation part of the topology needs.
@@ -12,7 +13,8 @@ import io.streamlearn.recommend.RecommenderConfig;
  * @param answering when waiting interactions are answered (together, before their batch is learned)
  * @param signal how interactions count as positives
  * @param checkpointInterval mini-batches between writes of the model's rows (the journal covers the rest)
+ * @param sync how the tasks' model replicas share parameters
  */
 public record RecommendSettings(RecommenderConfig model, MiniBatchPolicy batching, MiniBatchPolicy answering,
-        LearningSignal signal, int checkpointInterval) {
+        LearningSignal signal, int checkpointInterval, SyncSettings sync) {
 }

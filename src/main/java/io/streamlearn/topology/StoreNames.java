@@ -11,6 +11,8 @@ public final class StoreNames {
     public static final String RECOMMEND_USER_SEEN = "recommend-user-seen";
     /** Every example since the last write of {@code recommend-model}: learned batches and the one being filled. */
     public static final String RECOMMEND_JOURNAL = "recommend-journal";
+    /** Global: every task's recent parameter publications from the sync topic, identical in every instance. */
+    public static final String RECOMMEND_SYNC_ARCHIVE = "recommend-sync-archive";
 
     /** Intent model parameters, intents, rehearsal buffer and calibration, as small rows (one model per task). */
     public static final String INTENT_MODEL = "intent-model";

@@ -27,6 +27,8 @@ import io.streamlearn.event.SupportMessageValidator;
 import io.streamlearn.event.SupportPrediction;
 import io.streamlearn.intent.IntentExample;
 import io.streamlearn.recommend.UserHistory;
+import io.streamlearn.sync.DeltaArchiver;
+import io.streamlearn.sync.SyncSettings;
 
 /**
  * The whole processing graph in one place.
@@ -36,11 +38,15 @@ import io.streamlearn.recommend.UserHistory;
  *                          └─ accepted ─┬─ keyed by userId ──────────┐
  *                                       └─ other key ─ re-key ─ [interactions-by-user] ─┤
  *                                                                                        ▼
- *               recommend-test-then-train (stores: recommend-model, -user-history, -user-seen, -journal) ─► recommendations
+ *               recommend-test-then-train (stores: recommend-model, -user-history, -user-seen, -journal) ─┬─► recommendations
+ *                        ▲ reads global store recommend-sync-archive                                        └─► streamlearn-model-sync
+ * streamlearn-model-sync ─ recommend-sync-archiver (global: every instance, every partition) ─┘
  * </pre>
  *
  * Records already keyed by their userId skip the repartition topic: with Kafka's default
- * partitioner they are on the partition the re-keyed ones would go to anyway.
+ * partitioner they are on the partition the re-keyed ones would go to anyway. Each task's model
+ * replica publishes its parameter increments to the sync topic and folds in the other tasks' from
+ * the archive (when {@code streamlearn.recommend.sync.enabled}; see {@link io.streamlearn.sync.ParameterSync}).
  *
  * <pre>
  * support-messages ─ validate ─┬─ rejected ─────────────────────────────────────► streamlearn-dlq
@@ -90,13 +96,33 @@ public final class StreamlearnTopology {
                 .selectKey((key, interaction) -> interaction.userId(), Named.as("interactions-rekey"))
                 .repartition(Repartitioned.with(Serdes.String(), interactionSerde).withName("interactions-by-user"));
 
-        direct.merge(rekeyed, Named.as("interactions-by-user-merged"))
+        Map<String, KStream<String, RecommendOutput>> outputs = direct.merge(rekeyed, Named.as("interactions-by-user-merged"))
                 .process(() -> new RecommendProcessor(settings.recommend(), models.recommend()),
                         Named.as("recommend-test-then-train"),
                         StoreNames.RECOMMEND_MODEL, StoreNames.RECOMMEND_USER_HISTORY, StoreNames.RECOMMEND_USER_SEEN,
                         StoreNames.RECOMMEND_JOURNAL)
+                .split(Named.as("recommend-"))
+                .branch((key, output) -> output instanceof RecommendOutput.SharedDelta, Branched.as("sync"))
+                .defaultBranch(Branched.as("answers"));
+        outputs.get("recommend-answers")
+                .mapValues(output -> ((RecommendOutput.Answer) output).recommendation(), Named.as("recommend-answer"))
                 .to(topics.recommendations(), Produced.with(Serdes.String(), new JsonSerde<>(Recommendation.class))
                         .withName("recommendations-sink"));
+        outputs.get("recommend-sync")
+                .mapValues(output -> ((RecommendOutput.SharedDelta) output).frame(), Named.as("recommend-sync-frame"))
+                .to(topics.modelSync(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("recommend-sync-sink"));
+        if (settings.recommend().sync().enabled()) {
+            addSyncArchive(builder, topics.modelSync(), settings.recommend().sync());
+        }
+    }
+
+    /** The archive is a global store: every task reads every other task's publications from its own instance. */
+    private static void addSyncArchive(StreamsBuilder builder, String syncTopic, SyncSettings sync) {
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.RECOMMEND_SYNC_ARCHIVE), Serdes.String(), Serdes.ByteArray())
+                .withLoggingDisabled(),
+                syncTopic, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("recommend-sync-source"),
+                () -> new DeltaArchiver(StoreNames.RECOMMEND_SYNC_ARCHIVE, sync.retainedSequences()));
     }
 
     private static void addSupport(StreamsBuilder builder, TopologySettings settings, ServingModels models) {

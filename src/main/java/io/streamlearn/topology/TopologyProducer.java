@@ -1,22 +1,29 @@
 package io.streamlearn.topology;
 
+import java.util.OptionalInt;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.jboss.logging.Logger;
 
 import io.streamlearn.event.ValidationLimits;
 import io.streamlearn.intent.IntentConfig;
+import io.streamlearn.kafka.KafkaBootstrap;
 import io.streamlearn.kafka.StreamlearnConfig;
 import io.streamlearn.learn.MiniBatchPolicy;
 import io.streamlearn.recommend.LearningSignal;
 import io.streamlearn.recommend.RecommenderConfig;
+import io.streamlearn.sync.SyncSettings;
 
 /** Hands the topology and the live-model registry to Quarkus; the graph itself is {@link StreamlearnTopology}. */
 @ApplicationScoped
 public class TopologyProducer {
+
+    private static final Logger LOG = Logger.getLogger(TopologyProducer.class);
 
     @Produces
     @Singleton
@@ -25,11 +32,12 @@ public class TopologyProducer {
     }
 
     @Produces
-    public Topology buildTopology(StreamlearnConfig config, ServingModels models) {
-        return StreamlearnTopology.build(new StreamsBuilder(), settings(config), models);
+    @Singleton
+    public Topology buildTopology(StreamlearnConfig config, ServingModels models, KafkaBootstrap kafka) {
+        return StreamlearnTopology.build(new StreamsBuilder(), settings(config, kafka.interactionPartitions()), models);
     }
 
-    static TopologySettings settings(StreamlearnConfig config) {
+    static TopologySettings settings(StreamlearnConfig config, OptionalInt interactionPartitions) {
         StreamlearnConfig.Topics t = config.topics();
         StreamlearnConfig.Validation v = config.validation();
         StreamlearnConfig.Recommend r = config.recommend();
@@ -49,12 +57,24 @@ public class TopologyProducer {
                 .build();
         return new TopologySettings(
                 new TopicNames(t.interactions(), t.recommendations(), t.deadLetters(), t.supportMessages(),
-                        t.supportPredictions(), t.supportFeedback()),
+                        t.supportPredictions(), t.supportFeedback(), t.modelSync()),
                 new ValidationLimits(v.maxRecordBytes(), v.maxIdLength(), v.maxNestingDepth(), v.maxTextLength()),
                 new RecommendSettings(model, new MiniBatchPolicy(r.batchSize(), r.maxWait()),
                         new MiniBatchPolicy(r.answerBatchSize(), r.answerMaxWait()),
-                        LearningSignal.defaults(), r.checkpointInterval()),
+                        LearningSignal.defaults(), r.checkpointInterval(), sync(config, interactionPartitions)),
                 new SupportSettings(intent, new MiniBatchPolicy(i.batchSize(), i.maxWait()), i.messageRetention(),
                         i.modelPartitions(), i.checkpointInterval()));
+    }
+
+    /** With one partition of interactions there is a single model replica: nothing to share. */
+    private static SyncSettings sync(StreamlearnConfig config, OptionalInt interactionPartitions) {
+        StreamlearnConfig.Sync s = config.recommend().sync();
+        boolean single = interactionPartitions.isPresent() && interactionPartitions.getAsInt() == 1;
+        if (s.enabled()) {
+            LOG.infof("parameter sync between recommendation tasks: %s (%s partitions of %s)", single ? "off" : "on",
+                    interactionPartitions.isPresent() ? interactionPartitions.getAsInt() : "unknown",
+                    config.topics().interactions());
+        }
+        return new SyncSettings(s.enabled() && !single, s.interval(), s.checkpointEvery(), s.retainedSequences());
     }
 }

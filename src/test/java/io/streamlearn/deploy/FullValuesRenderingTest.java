@@ -35,7 +35,7 @@ class FullValuesRenderingTest {
                 "Service/sl-streamlearn-headless", "Service/sl-streamlearn", "StatefulSet/sl-streamlearn",
                 "ScaledObject/sl-streamlearn", "TriggerAuthentication/sl-streamlearn-kafka",
                 "ServiceMonitor/sl-streamlearn",
-                "KafkaTopic/interactions", "KafkaTopic/recommendations", "KafkaTopic/streamlearn-dlq",
+                "KafkaTopic/interactions", "KafkaTopic/recommendations", "KafkaTopic/streamlearn-dlq", "KafkaTopic/streamlearn-model-sync",
                 "KafkaTopic/support-messages", "KafkaTopic/support-predictions", "KafkaTopic/support-feedback");
     }
 

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamlearn.fixtures.IntentDatasets;
 import io.streamlearn.fixtures.MalformedRecords;
 import io.streamlearn.fixtures.MovieLensRatings;
+import io.streamlearn.fixtures.ServiceHitRate;
 import io.streamlearn.fixtures.ServiceProcess;
 import io.streamlearn.fixtures.SharedData;
 import io.streamlearn.fixtures.SupportRecords;
@@ -172,39 +173,10 @@ class EmbeddedDefaultRecoveryIT {
     private static void assertBeatsPopularity(List<MovieLensRatings.Rating> ratings, List<ConsumerRecord<byte[], byte[]>> all) {
         Map<String, JsonNode> byEvent = new HashMap<>();
         all.forEach(r -> byEvent.put(field(r, "eventId").asText(), json(r)));
-        Map<String, Integer> popularity = new HashMap<>();
-        Map<String, Set<String>> seen = new HashMap<>();
-        int relevant = 0;
-        int modelHits = 0;
-        int popularityHits = 0;
-        for (int i = 0; i < ratings.size(); i++) {
-            MovieLensRatings.Rating r = ratings.get(i);
-            Set<String> userSeen = seen.computeIfAbsent(r.userId(), u -> new HashSet<>());
-            if (r.rating() >= 4) {
-                relevant++;
-                JsonNode answer = byEvent.get("ml-" + i);
-                for (JsonNode item : answer.get("recommendations")) {
-                    if (item.get("itemId").asText().equals(r.itemId())) {
-                        modelHits++;
-                    }
-                }
-                if (topByPopularity(popularity, userSeen).contains(r.itemId())) {
-                    popularityHits++;
-                }
-            }
-            userSeen.add(r.itemId());
-            popularity.merge(r.itemId(), 1, Integer::sum);
-        }
-        double model = (double) modelHits / relevant;
-        double baseline = (double) popularityHits / relevant;
-        System.out.printf("service HR@10 %.4f, popularity %.4f, ratio %.2f%n", model, baseline, model / baseline);
-        assertThat(model).isGreaterThanOrEqualTo(1.5 * baseline);
-    }
-
-    private static List<String> topByPopularity(Map<String, Integer> popularity, Set<String> exclude) {
-        return popularity.entrySet().stream().filter(e -> !exclude.contains(e.getKey()))
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(10).map(Map.Entry::getKey).toList();
+        ServiceHitRate hits = ServiceHitRate.of(ratings, byEvent);
+        System.out.printf("service HR@10 %.4f, popularity %.4f, ratio %.2f%n", hits.model(), hits.popularity(),
+                hits.model() / hits.popularity());
+        assertThat(hits.model()).isGreaterThanOrEqualTo(1.5 * hits.popularity());
     }
 
     private static JsonNode field(ConsumerRecord<byte[], byte[]> record, String name) {

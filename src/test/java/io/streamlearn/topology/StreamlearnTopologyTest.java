@@ -3,17 +3,14 @@ package io.streamlearn.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -26,9 +23,11 @@ import io.streamlearn.event.DeadLetterHeaders;
 import io.streamlearn.event.JsonSerde;
 import io.streamlearn.event.Recommendation;
 import io.streamlearn.event.ValidationLimits;
+import io.streamlearn.fixtures.DriverProperties;
 import io.streamlearn.learn.MiniBatchPolicy;
 import io.streamlearn.recommend.LearningSignal;
 import io.streamlearn.recommend.RecommenderConfig;
+import io.streamlearn.sync.SyncSettings;
 
 class StreamlearnTopologyTest {
 
@@ -50,16 +49,11 @@ class StreamlearnTopologyTest {
         RecommendSettings recommend = new RecommendSettings(
                 RecommenderConfig.builder().dimension(8).negatives(4).topK(3).build(),
                 new MiniBatchPolicy(4, Duration.ofSeconds(1)), new MiniBatchPolicy(answerGroup, Duration.ofMillis(100)),
-                LearningSignal.defaults(), 3);
+                LearningSignal.defaults(), 3, SyncSettings.disabled());
         TopologySettings settings = new TopologySettings(TOPICS, ValidationLimits.defaults(), recommend,
                 SupportTopologyTest.settings(1).support());
-        Properties properties = new Properties();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        properties.put(StreamsConfig.STATE_DIR_CONFIG,
-                Path.of("target", "topology-test-" + System.nanoTime()).toAbsolutePath().toString());
-        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(StreamlearnTopology.build(new StreamsBuilder(), settings, models), properties);
+        driver = new TopologyTestDriver(StreamlearnTopology.build(new StreamsBuilder(), settings, models),
+                DriverProperties.exactlyOnce("topology-test"));
         interactions = driver.createInputTopic(TOPICS.interactions(), new ByteArraySerializer(), new ByteArraySerializer());
         recommendations = driver.createOutputTopic(TOPICS.recommendations(), new StringDeserializer(),
                 new JsonSerde<>(Recommendation.class));

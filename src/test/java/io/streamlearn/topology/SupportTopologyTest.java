@@ -33,6 +33,7 @@ import io.streamlearn.intent.IntentConfig;
 import io.streamlearn.learn.MiniBatchPolicy;
 import io.streamlearn.recommend.LearningSignal;
 import io.streamlearn.recommend.RecommenderConfig;
+import io.streamlearn.sync.SyncSettings;
 
 class SupportTopologyTest {
 
@@ -52,7 +53,7 @@ class SupportTopologyTest {
         return new TopologySettings(TopicNames.defaults(), ValidationLimits.defaults(),
                 new RecommendSettings(RecommenderConfig.builder().dimension(8).build(),
                         new MiniBatchPolicy(8, Duration.ofSeconds(1)), new MiniBatchPolicy(1, Duration.ofMillis(10)),
-                        LearningSignal.defaults(), 1),
+                        LearningSignal.defaults(), 1, SyncSettings.disabled()),
                 new SupportSettings(intent, new MiniBatchPolicy(batchSize, Duration.ofSeconds(1)), Duration.ofDays(7), 1, 1));
     }
 
