@@ -2,10 +2,15 @@ package io.streamlearn.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +74,7 @@ class ScaleOutIT {
                             outcome, servedAgainSeconds(all, killedAt));
                     assertThat(outcome.hitRate()).as("HR@10 against popularity").isGreaterThan(outcome.popularityHitRate());
                 }
+                assertEveryInstanceLeadsToTheOwner(group.running(), ratings.get(0).userId());
             }
         }
     }
@@ -148,6 +154,10 @@ class ScaleOutIT {
             }
         }
 
+        Collection<ServiceProcess> running() {
+            return running.values();
+        }
+
         void kill(int instance) throws InterruptedException {
             running.remove(instance).kill();
         }
@@ -201,6 +211,32 @@ class ScaleOutIT {
             }
         }
         return firstAfter.values().stream().mapToLong(t -> t - killedAt).max().orElse(0) / 1000.0;
+    }
+
+    /**
+     * A user's top-K asked of every instance: the owner of the user's partition answers, every other
+     * instance redirects there (307). Bounded retries while a partition is briefly unowned (503).
+     */
+    private static void assertEveryInstanceLeadsToTheOwner(Collection<ServiceProcess> instances, String userId)
+            throws Exception {
+        int owners = 0;
+        for (ServiceProcess instance : instances) {
+            HttpResponse<String> response = instance.get("/api/recommendations/" + userId);
+            for (int attempt = 0; attempt < 20 && response.statusCode() == 503; attempt++) {
+                Thread.sleep(500);
+                response = instance.get("/api/recommendations/" + userId);
+            }
+            if (response.statusCode() == 200) {
+                owners++;
+                assertThat(response.body()).contains("\"userId\":\"" + userId + "\"").contains("\"recommendations\"");
+            } else {
+                assertThat(response.statusCode()).as("answer of a non-owner").isEqualTo(307);
+                URI owner = URI.create(response.headers().firstValue("Location").orElseThrow());
+                assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(owner).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode()).as("the owner, followed").isEqualTo(200);
+            }
+        }
+        assertThat(owners).as("instances answering as the owner").isEqualTo(1);
     }
 
     private static void assertExactlyOneAnswerPerEvent(List<ConsumerRecord<byte[], byte[]>> all) {
