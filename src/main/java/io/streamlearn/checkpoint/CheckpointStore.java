@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -38,6 +39,15 @@ public final class CheckpointStore {
 
     public Optional<byte[]> read(String key) {
         return Optional.ofNullable(store.get(key));
+    }
+
+    /** The rows whose keys start with {@code prefix}, in key order. */
+    public List<StateRow> readPrefix(String prefix) {
+        List<StateRow> rows = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> matching = store.prefixScan(prefix, new StringSerializer())) {
+            matching.forEachRemaining(entry -> rows.add(new StateRow(entry.key, entry.value)));
+        }
+        return rows;
     }
 
     public List<StateRow> readAll() {

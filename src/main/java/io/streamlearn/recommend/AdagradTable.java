@@ -18,9 +18,10 @@ import io.streamlearn.learn.DenseTransfer;
  * buffer view of that array, because per-row ND4J calls cost microseconds each and a mini-batch
  * touches thousands of rows.
  *
- * <p>The table also keeps what its own gradient steps added to each row since the row's delta was
- * last taken (values and accumulators): that is what a task shares with the other replicas of the
- * model. Increments folded in from other replicas are not recorded, so nothing is shared twice.
+ * <p>When it {@code tracksSteps}, the table also keeps what its own gradient steps added to each row
+ * since the row's delta was last taken (values and accumulators): that is what a task shares with
+ * the other replicas of the model. Increments folded in from other replicas are not recorded, so
+ * nothing is shared twice. A model that shares nothing does not track, and pays nothing for it.
  */
 final class AdagradTable {
 
@@ -28,6 +29,7 @@ final class AdagradTable {
     static final float INITIAL_ACCUMULATOR = 0.1f;
 
     private final int width;
+    private final boolean tracksSteps;
     private INDArray values;
     private FloatBuffer valueView;
     private float[] accumulators;
@@ -35,8 +37,9 @@ final class AdagradTable {
     private float[] accumulatorDeltas;
     private final BitSet stepped = new BitSet();
 
-    AdagradTable(int width, int initialRows) {
+    AdagradTable(int width, int initialRows, boolean tracksSteps) {
         this.width = width;
+        this.tracksSteps = tracksSteps;
         allocate(initialRows);
     }
 
@@ -84,10 +87,14 @@ final class AdagradTable {
                 float step = rate * g / (float) Math.sqrt(acc);
                 accumulators[base + j] = acc;
                 valueView.put(base + j, valueView.get(base + j) - step);
-                accumulatorDeltas[base + j] += g * g;
-                valueDeltas[base + j] -= step;
+                if (tracksSteps) {
+                    accumulatorDeltas[base + j] += g * g;
+                    valueDeltas[base + j] -= step;
+                }
             }
-            stepped.set(rows[i]);
+            if (tracksSteps) {
+                stepped.set(rows[i]);
+            }
         }
     }
 
@@ -98,6 +105,9 @@ final class AdagradTable {
 
     /** The row's own increments since last taken (values, then accumulators), null if none; resets them. */
     float[] takeDelta(int row) {
+        if (!tracksSteps) {
+            throw new IllegalStateException("this table does not track its own steps");
+        }
         if (!stepped.get(row)) {
             return null;
         }
@@ -154,6 +164,9 @@ final class AdagradTable {
     }
 
     private void clearDelta(int row) {
+        if (!tracksSteps) {
+            return;
+        }
         Arrays.fill(valueDeltas, row * width, (row + 1) * width, 0f);
         Arrays.fill(accumulatorDeltas, row * width, (row + 1) * width, 0f);
         stepped.clear(row);
@@ -169,8 +182,10 @@ final class AdagradTable {
             allocate(Math.max(rows, length * 2));
             head(length).assign(previous);
             System.arraycopy(previousAccumulators, 0, accumulators, 0, previousAccumulators.length);
-            System.arraycopy(previousValueDeltas, 0, valueDeltas, 0, previousValueDeltas.length);
-            System.arraycopy(previousAccumulatorDeltas, 0, accumulatorDeltas, 0, previousAccumulatorDeltas.length);
+            if (tracksSteps) {
+                System.arraycopy(previousValueDeltas, 0, valueDeltas, 0, previousValueDeltas.length);
+                System.arraycopy(previousAccumulatorDeltas, 0, accumulatorDeltas, 0, previousAccumulatorDeltas.length);
+            }
         }
     }
 
@@ -178,7 +193,9 @@ final class AdagradTable {
         values = Nd4j.zeros(DataType.FLOAT, rows, width);
         valueView = values.data().asNioFloat();
         accumulators = new float[rows * width];
-        valueDeltas = new float[rows * width];
-        accumulatorDeltas = new float[rows * width];
+        if (tracksSteps) {
+            valueDeltas = new float[rows * width];
+            accumulatorDeltas = new float[rows * width];
+        }
     }
 }

@@ -50,6 +50,8 @@ public final class SequenceRecommender
     private static final List<String> LAYOUT_KEYS = List.of("dimension");
 
     private final RecommenderConfig config;
+    /** Whether own increments are tracked for {@link #takeOwnDelta} (only when replicas share them). */
+    private final boolean sharesIncrements;
     private final RecommenderRows rows;
     private ItemIndex index;
     private AdagradTable input;
@@ -58,8 +60,15 @@ public final class SequenceRecommender
     private ModelProvenance provenance;
     private long version;
 
+    /** A model that keeps its increments to itself. */
     public SequenceRecommender(RecommenderConfig config) {
+        this(config, false);
+    }
+
+    /** @param sharesIncrements track own increments, to share them with other replicas ({@link #takeOwnDelta}) */
+    public SequenceRecommender(RecommenderConfig config, boolean sharesIncrements) {
         this.config = config;
+        this.sharesIncrements = sharesIncrements;
         this.rows = new RecommenderRows(config.dimension());
         clear(System.currentTimeMillis());
     }
@@ -267,9 +276,9 @@ public final class SequenceRecommender
     private void clear(long createdAt) {
         int initialRows = Math.min(config.itemCapacity(), 1024);
         index = new ItemIndex(config.itemCapacity());
-        input = new AdagradTable(config.dimension(), initialRows);
-        output = new AdagradTable(config.dimension(), initialRows);
-        bias = new AdagradTable(1, initialRows);
+        input = new AdagradTable(config.dimension(), initialRows, sharesIncrements);
+        output = new AdagradTable(config.dimension(), initialRows, sharesIncrements);
+        bias = new AdagradTable(1, initialRows, sharesIncrements);
         version = 0;
         provenance = new ModelProvenance(KIND, FORMAT_VERSION, config.asMap(),
                 ModelProvenance.currentLibraries(), createdAt);

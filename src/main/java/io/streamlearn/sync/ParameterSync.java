@@ -3,7 +3,6 @@ package io.streamlearn.sync;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -88,10 +87,8 @@ public final class ParameterSync<D> implements CheckpointAction {
         this.checkpoint = checkpoint;
         this.clock = clock;
         this.ledger = checkpoint.read(SyncLedger.KEY).map(SyncLedger::read).orElseGet(SyncLedger::new);
-        checkpoint.readAll().stream().filter(row -> row.key().startsWith(ExchangeMarker.PREFIX) && !row.isDeletion())
-                .map(row -> ExchangeMarker.read(row.value()))
-                .sorted(Comparator.comparingLong(ExchangeMarker::number))
-                .forEach(toRedo::add);
+        // Marker keys are zero-padded exchange numbers: key order is the order they happened in.
+        checkpoint.readPrefix(ExchangeMarker.PREFIX).forEach(row -> toRedo.add(ExchangeMarker.read(row.value())));
         this.lastExchangeMillis = clock.getAsLong();
     }
 
@@ -140,9 +137,7 @@ public final class ParameterSync<D> implements CheckpointAction {
             List<D> own = replica.takeOwnDelta();
             List<D> others = new ArrayList<>();
             for (ExchangeMarker.Range range : marker.folded()) {
-                for (long sequence = range.from(); sequence <= range.to(); sequence++) {
-                    read(range.source(), sequence).ifPresent(others::addAll);
-                }
+                readInto(others, range);
                 ledger.applied(range.source(), range.to());
             }
             if (marker.ownSequence() > 0) {
@@ -198,12 +193,10 @@ public final class ParameterSync<D> implements CheckpointAction {
                 LOG.warnf("%s: publications %d..%d of %s are no longer archived; folding in from %d",
                         self, applied + 1, oldestRetained - 1, source, oldestRetained);
             }
-            long from = Math.max(applied + 1, oldestRetained);
-            for (long sequence = from; sequence <= head.value; sequence++) {
-                read(source, sequence).ifPresent(others::addAll);
-            }
+            ExchangeMarker.Range range = new ExchangeMarker.Range(source, Math.max(applied + 1, oldestRetained), head.value);
+            readInto(others, range);
             ledger.applied(source, head.value);
-            folded.add(new ExchangeMarker.Range(source, from, head.value));
+            folded.add(range);
         }
         return others;
     }
@@ -215,6 +208,13 @@ public final class ParameterSync<D> implements CheckpointAction {
                     ByteBuffer.wrap(entry.value).getLong())));
         }
         return heads;
+    }
+
+    /** Appends the units of every publication in the range that is whole and well-formed. */
+    private void readInto(List<D> units, ExchangeMarker.Range range) {
+        for (long sequence = range.from(); sequence <= range.to(); sequence++) {
+            read(range.source(), sequence).ifPresent(units::addAll);
+        }
     }
 
     /** Every part of one publication, decoded; empty (and logged) when a part is missing or malformed. */

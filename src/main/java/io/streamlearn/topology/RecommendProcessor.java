@@ -69,7 +69,7 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
         this.histories = context.getStateStore(StoreNames.RECOMMEND_USER_HISTORY);
         this.seen = context.getStateStore(StoreNames.RECOMMEND_USER_SEEN);
         CheckpointStore modelRows = new CheckpointStore(context.getStateStore(StoreNames.RECOMMEND_MODEL));
-        SequenceRecommender recommender = new SequenceRecommender(settings.model());
+        SequenceRecommender recommender = new SequenceRecommender(settings.model(), settings.sync().enabled());
         this.model = new ModelHandle<>(recommender);
         if (settings.sync().enabled()) {
             this.sync = new ParameterSync<>(

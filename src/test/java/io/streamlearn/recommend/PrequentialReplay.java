@@ -38,7 +38,7 @@ final class PrequentialReplay {
         List<SequenceRecommender> models = new ArrayList<>();
         List<List<TrainingExample>> pendingByReplica = new ArrayList<>();
         for (int r = 0; r < replicas; r++) {
-            models.add(new SequenceRecommender(config));
+            models.add(new SequenceRecommender(config, syncEvery > 0));
             pendingByReplica.add(new ArrayList<>());
         }
         LearningSignal signal = LearningSignal.defaults();

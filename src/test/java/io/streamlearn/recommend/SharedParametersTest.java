@@ -21,8 +21,8 @@ class SharedParametersTest {
 
     @Test
     void replicasHoldTheSameParametersAfterExchangingIncrements() {
-        SequenceRecommender a = new SequenceRecommender(SMALL);
-        SequenceRecommender b = new SequenceRecommender(SMALL);
+        SequenceRecommender a = new SequenceRecommender(SMALL, true);
+        SequenceRecommender b = new SequenceRecommender(SMALL, true);
         a.learn(batch(0, 0));
         b.learn(batch(1, 5));
         assertThat(a.predict(QUERY)).isNotEqualTo(b.predict(QUERY));
@@ -40,8 +40,8 @@ class SharedParametersTest {
 
     @Test
     void foldedIncrementsAreNeverPublishedAgain() {
-        SequenceRecommender a = new SequenceRecommender(SMALL);
-        SequenceRecommender b = new SequenceRecommender(SMALL);
+        SequenceRecommender a = new SequenceRecommender(SMALL, true);
+        SequenceRecommender b = new SequenceRecommender(SMALL, true);
         b.learn(batch(1, 5));
 
         a.foldIn(List.of(), b.takeOwnDelta());
@@ -53,21 +53,21 @@ class SharedParametersTest {
 
     @Test
     void foldedItemsAreStoredByTheNextCheckpoint() {
-        SequenceRecommender a = new SequenceRecommender(SMALL);
-        SequenceRecommender b = new SequenceRecommender(SMALL);
+        SequenceRecommender a = new SequenceRecommender(SMALL, true);
+        SequenceRecommender b = new SequenceRecommender(SMALL, true);
         b.learn(batch(1, 5));
 
         Set<String> changed = a.foldIn(List.of(), b.takeOwnDelta());
 
         assertThat(changed).contains("item/i5", "item/i6");
-        SequenceRecommender restored = new SequenceRecommender(SMALL);
+        SequenceRecommender restored = new SequenceRecommender(SMALL, true);
         restored.restore(a.snapshot());
         assertThat(restored.predict(QUERY)).isEqualTo(a.predict(QUERY));
     }
 
     @Test
     void itemDeltaSurvivesItsBinaryForm() {
-        SequenceRecommender b = new SequenceRecommender(SMALL);
+        SequenceRecommender b = new SequenceRecommender(SMALL, true);
         b.learn(batch(1, 5));
         List<ItemDelta> deltas = b.takeOwnDelta();
         ItemDeltaCodec codec = new ItemDeltaCodec(SMALL.dimension());

@@ -61,7 +61,7 @@ class ParameterSyncTest {
     @Test
     void restoreRedoesExchangesRecordedSinceTheCheckpoint() {
         Task task = new Task();
-        SequenceRecommender other = new SequenceRecommender(CONFIG);
+        SequenceRecommender other = new SequenceRecommender(CONFIG, true);
         for (int step = 0; step < 3; step++) {
             task.learn(batch(step, 0));
             other.learn(batch(step, 10));
@@ -82,7 +82,7 @@ class ParameterSyncTest {
     @Test
     void checkpointExchangeStoresTheLedgerAndDropsTheRecords() {
         Task task = new Task();
-        SequenceRecommender other = new SequenceRecommender(CONFIG);
+        SequenceRecommender other = new SequenceRecommender(CONFIG, true);
         task.learn(batch(0, 0));
         other.learn(batch(0, 10));
         archive(other.takeOwnDelta(), 1);
@@ -99,7 +99,7 @@ class ParameterSyncTest {
 
     @Test
     void archiveKeepsOnlyTheRetainedPublicationsOfEachSource() {
-        SequenceRecommender other = new SequenceRecommender(CONFIG);
+        SequenceRecommender other = new SequenceRecommender(CONFIG, true);
         for (int sequence = 1; sequence <= SETTINGS.retainedSequences() + 5; sequence++) {
             other.learn(batch(sequence, 10));
             archive(other.takeOwnDelta(), sequence);
@@ -111,7 +111,7 @@ class ParameterSyncTest {
 
     /** One task: model, journal, checkpoint and sync on the shared stores, restored from them. */
     private final class Task {
-        final SequenceRecommender recommender = new SequenceRecommender(CONFIG);
+        final SequenceRecommender recommender = new SequenceRecommender(CONFIG, true);
         final ModelHandle<RecommendationQuery, RecommendationAnswer, TrainingExample, SequenceRecommender> model =
                 new ModelHandle<>(recommender);
         final ParameterSync<ItemDelta> sync;
