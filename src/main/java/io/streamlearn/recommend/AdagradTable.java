@@ -129,6 +129,10 @@ final class AdagradTable {
      */
     void merge(int row, float[] own, List<float[]> others) {
         int base = row * width;
+        if (own == null && others.size() == 1) {
+            addIncrements(base, others.get(0));
+            return;
+        }
         for (int j = 0; j < width; j++) {
             float ownAccumulated = own == null ? 0f : own[width + j];
             float before = Math.max(accumulators[base + j] - ownAccumulated, INITIAL_ACCUMULATOR);
@@ -145,6 +149,17 @@ final class AdagradTable {
             }
             valueView.put(base + j, valueView.get(base + j) + (float) step);
             accumulators[base + j] = after;
+        }
+    }
+
+    /**
+     * The rescaling factor is exactly 1 for a coordinate only one replica stepped, (G₀ + ΔG) / (G₀ + ΔG):
+     * the increments are added as they are. Most rows of an exchange are in this case.
+     */
+    private void addIncrements(int base, float[] increments) {
+        for (int j = 0; j < width; j++) {
+            valueView.put(base + j, valueView.get(base + j) + increments[j]);
+            accumulators[base + j] += increments[width + j];
         }
     }
 
