@@ -150,16 +150,16 @@ public interface StreamlearnConfig {
         boolean enabled();
 
         /** How often each task publishes its increments and folds in the others'. */
-        @WithDefault("1s")
+        @WithDefault("250ms")
         Duration interval();
 
         /** Exchanges per checkpoint of the model's rows; the others are recorded and redone on restore. */
-        @WithDefault("10")
+        @WithDefault("20")
         int checkpointEvery();
 
-        /** Publications per task kept in every instance's archive for tasks that fall behind. */
-        @WithDefault("60")
-        int retainedSequences();
+        /** How long every instance's archive keeps each task's publications, for tasks that fall behind. */
+        @WithDefault("2m")
+        Duration retention();
     }
 
     interface Intent {

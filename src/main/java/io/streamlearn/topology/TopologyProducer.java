@@ -75,6 +75,6 @@ public class TopologyProducer {
                     interactionPartitions.isPresent() ? interactionPartitions.getAsInt() : "unknown",
                     config.topics().interactions());
         }
-        return new SyncSettings(s.enabled() && !single, s.interval(), s.checkpointEvery(), s.retainedSequences());
+        return new SyncSettings(s.enabled() && !single, s.interval(), s.checkpointEvery(), s.retention());
     }
 }

@@ -33,7 +33,7 @@ import io.streamlearn.recommend.TrainingExample;
 class ParameterSyncTest {
 
     private static final RecommenderConfig CONFIG = RecommenderConfig.builder().dimension(8).negatives(4).topK(5).build();
-    private static final SyncSettings SETTINGS = new SyncSettings(true, Duration.ofSeconds(1), 10, 20);
+    private static final SyncSettings SETTINGS = new SyncSettings(true, Duration.ofSeconds(1), 10, Duration.ofSeconds(20));
     private static final RecommendationQuery QUERY =
             new RecommendationQuery("i3", List.of("i1", "i12"), Set.of("i1")::contains);
 
