@@ -11,6 +11,7 @@ import org.apache.kafka.common.utils.Utils;
 
 import io.streamlearn.event.Interaction;
 import io.streamlearn.fixtures.MovieLensRatings.Rating;
+import io.streamlearn.fixtures.PopularitySoFar;
 
 /**
  * Test-then-train replay of ratings through the recommender with mini-batches, exactly as the
@@ -43,7 +44,7 @@ final class PrequentialReplay {
         }
         LearningSignal signal = LearningSignal.defaults();
         Map<String, UserHistory> histories = new HashMap<>();
-        Map<String, Integer> popularity = new HashMap<>();
+        PopularitySoFar popularity = new PopularitySoFar();
         Map<String, Set<String>> seenByUser = new HashMap<>();
         int relevant = 0;
         int modelHits = 0;
@@ -62,7 +63,7 @@ final class PrequentialReplay {
                 if (answer.topK().stream().anyMatch(s -> s.itemId().equals(event.itemId()))) {
                     modelHits++;
                 }
-                if (popularTop(popularity, seen, config.topK()).contains(event.itemId())) {
+                if (popularity.top(seen, config.topK()).contains(event.itemId())) {
                     popularityHits++;
                 }
             }
@@ -70,7 +71,7 @@ final class PrequentialReplay {
                     signal.weight(event), event.timestamp()));
             histories.put(event.userId(), history.with(event.itemId(), config.historyLength()));
             seen.add(event.itemId());
-            popularity.merge(event.itemId(), 1, Integer::sum);
+            popularity.count(event.itemId());
             if (pending.size() >= batchSize) {
                 model.learn(pending);
                 pending.clear();
@@ -98,12 +99,5 @@ final class PrequentialReplay {
 
     private static int partition(String userId, int partitions) {
         return Utils.toPositive(Utils.murmur2(userId.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions;
-    }
-
-    private static List<String> popularTop(Map<String, Integer> popularity, Set<String> seen, int k) {
-        return popularity.entrySet().stream()
-                .filter(e -> !seen.contains(e.getKey()))
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(k).map(Map.Entry::getKey).toList();
     }
 }

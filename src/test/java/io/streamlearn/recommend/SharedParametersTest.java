@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import io.streamlearn.event.ScoredItem;
+import io.streamlearn.fixtures.TrainingBatches;
 
 class SharedParametersTest {
 
@@ -23,8 +23,8 @@ class SharedParametersTest {
     void replicasHoldTheSameParametersAfterExchangingIncrements() {
         SequenceRecommender a = new SequenceRecommender(SMALL, true);
         SequenceRecommender b = new SequenceRecommender(SMALL, true);
-        a.learn(batch(0, 0));
-        b.learn(batch(1, 5));
+        a.learn(TrainingBatches.cyclic(10, 0, 0));
+        b.learn(TrainingBatches.cyclic(10, 1, 5));
         assertThat(a.predict(QUERY)).isNotEqualTo(b.predict(QUERY));
 
         PrequentialReplay.exchange(List.of(a, b));
@@ -42,7 +42,7 @@ class SharedParametersTest {
     void foldedIncrementsAreNeverPublishedAgain() {
         SequenceRecommender a = new SequenceRecommender(SMALL, true);
         SequenceRecommender b = new SequenceRecommender(SMALL, true);
-        b.learn(batch(1, 5));
+        b.learn(TrainingBatches.cyclic(10, 1, 5));
 
         a.foldIn(List.of(), b.takeOwnDelta());
 
@@ -55,7 +55,7 @@ class SharedParametersTest {
     void foldedItemsAreStoredByTheNextCheckpoint() {
         SequenceRecommender a = new SequenceRecommender(SMALL, true);
         SequenceRecommender b = new SequenceRecommender(SMALL, true);
-        b.learn(batch(1, 5));
+        b.learn(TrainingBatches.cyclic(10, 1, 5));
 
         Set<String> changed = a.foldIn(List.of(), b.takeOwnDelta());
 
@@ -68,7 +68,7 @@ class SharedParametersTest {
     @Test
     void itemDeltaSurvivesItsBinaryForm() {
         SequenceRecommender b = new SequenceRecommender(SMALL, true);
-        b.learn(batch(1, 5));
+        b.learn(TrainingBatches.cyclic(10, 1, 5));
         List<ItemDelta> deltas = b.takeOwnDelta();
         ItemDeltaCodec codec = new ItemDeltaCodec(SMALL.dimension());
 
@@ -89,14 +89,5 @@ class SharedParametersTest {
 
         assertThatThrownBy(() -> codec.decode(ByteBuffer.wrap(java.util.Arrays.copyOf(whole, whole.length - 3))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("truncated");
-    }
-
-    private static List<TrainingExample> batch(int seed, int offset) {
-        List<TrainingExample> batch = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            batch.add(new TrainingExample(List.of("i" + (i + offset), "i" + (i + offset + 1)),
-                    "i" + ((i * 3 + seed) % 10 + offset), 1f, seed * 10L + i));
-        }
-        return batch;
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.streamlearn.checkpoint.CheckpointStore;
 import io.streamlearn.checkpoint.JournaledCheckpoint;
+import io.streamlearn.fixtures.TrainingBatches;
 import io.streamlearn.learn.ModelHandle;
 import io.streamlearn.recommend.ItemDelta;
 import io.streamlearn.recommend.ItemDeltaCodec;
@@ -63,13 +64,13 @@ class ParameterSyncTest {
         Task task = new Task();
         SequenceRecommender other = new SequenceRecommender(CONFIG, true);
         for (int step = 0; step < 3; step++) {
-            task.learn(batch(step, 0));
-            other.learn(batch(step, 10));
+            task.learn(TrainingBatches.cyclic(8, step, 0));
+            other.learn(TrainingBatches.cyclic(8, step, 10));
             archive(other.takeOwnDelta(), step + 1);
             assertThat(task.sync.checkpointDue()).isFalse();
             task.checkpoint.markDirty(task.sync.exchangeAndRecord(task.model.read(SequenceRecommender::version)));
         }
-        task.learn(batch(3, 0));
+        task.learn(TrainingBatches.cyclic(8, 3, 0));
         RecommendationAnswer before = task.model.predict(QUERY);
 
         Task restored = new Task();
@@ -83,8 +84,8 @@ class ParameterSyncTest {
     void checkpointExchangeStoresTheLedgerAndDropsTheRecords() {
         Task task = new Task();
         SequenceRecommender other = new SequenceRecommender(CONFIG, true);
-        task.learn(batch(0, 0));
-        other.learn(batch(0, 10));
+        task.learn(TrainingBatches.cyclic(8, 0, 0));
+        other.learn(TrainingBatches.cyclic(8, 0, 10));
         archive(other.takeOwnDelta(), 1);
         task.checkpoint.markDirty(task.sync.exchangeAndRecord(task.model.read(SequenceRecommender::version)));
         assertThat(new CheckpointStore(modelStore).readAll()).anyMatch(row -> row.key().startsWith(ExchangeMarker.PREFIX));
@@ -101,7 +102,7 @@ class ParameterSyncTest {
     void archiveKeepsOnlyTheRetainedPublicationsOfEachSource() {
         SequenceRecommender other = new SequenceRecommender(CONFIG, true);
         for (int sequence = 1; sequence <= SETTINGS.retainedSequences() + 5; sequence++) {
-            other.learn(batch(sequence, 10));
+            other.learn(TrainingBatches.cyclic(8, sequence, 10));
             archive(other.takeOwnDelta(), sequence);
         }
 
@@ -138,15 +139,6 @@ class ParameterSyncTest {
         for (DeltaFrame frame : DeltaFrame.split(sequence, delta.stream().map(codec::encode).toList())) {
             archiver.process(new Record<>("recommend/1", frame.encode(), clock));
         }
-    }
-
-    private static List<TrainingExample> batch(int step, int offset) {
-        List<TrainingExample> batch = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            batch.add(new TrainingExample(List.of("i" + (i + offset), "i" + (i + offset + 1)),
-                    "i" + ((i * 3 + step) % 8 + offset), 1f, step * 10L + i));
-        }
-        return batch;
     }
 
     @SuppressWarnings("unchecked")
