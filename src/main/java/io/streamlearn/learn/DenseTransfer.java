@@ -36,6 +36,14 @@ public final class DenseTransfer {
         return out;
     }
 
+    /** Copies a plain row-major float array's values to the start of {@code out} (no allocation). */
+    public static void copyValues(INDArray array, float[] out) {
+        if (!isPlainRowMajor(array)) {
+            throw new IllegalArgumentException("expected a plain row-major float array");
+        }
+        array.data().asNioFloat().get(0, out, 0, Math.toIntExact(array.length()));
+    }
+
     private static boolean isPlainRowMajor(INDArray array) {
         return array.dataType() == DataType.FLOAT && array.ordering() == 'c' && !array.isView()
                 && array.offset() == 0 && array.data().length() == array.length();

@@ -10,7 +10,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-import io.streamlearn.learn.DenseTransfer;
 
 /**
  * A table of parameter rows with their Adagrad accumulators. Values live in an ND4J array so that
@@ -60,13 +59,14 @@ final class AdagradTable {
         clearDelta(row);
     }
 
-    /** The given rows, in order, as a {@code rows.length × width} matrix. */
-    INDArray gather(int[] rows) {
-        float[] out = new float[rows.length * width];
-        for (int i = 0; i < rows.length; i++) {
-            valueView.get(rows[i] * width, out, i * width, width);
-        }
-        return DenseTransfer.matrix(out, rows.length, width);
+    /** Copies the values of the first {@code rows} rows, row-major, to the start of {@code out}. */
+    void copyHead(int rows, float[] out) {
+        valueView.get(0, out, 0, rows * width);
+    }
+
+    /** Copies a row's values to {@code out[offset .. offset + width)}. */
+    void copyRow(int row, float[] out, int offset) {
+        valueView.get(row * width, out, offset, width);
     }
 
     /** Adds {@code weight} × row to {@code out[offset .. offset + width)}. */
@@ -79,19 +79,24 @@ final class AdagradTable {
 
     /** One Adagrad step per coordinate of the given rows: G += g², θ −= rate · g / √G. */
     void applyGradient(int[] rows, float[] gradient, float rate) {
+        // Each row is copied out of the ND4J buffer and back in bulk: element-wise buffer access
+        // costs a bounds check per coordinate.
+        float[] row = new float[width];
         for (int i = 0; i < rows.length; i++) {
             int base = rows[i] * width;
+            valueView.get(base, row, 0, width);
             for (int j = 0; j < width; j++) {
                 float g = gradient[i * width + j];
                 float acc = accumulators[base + j] + g * g;
                 float step = rate * g / (float) Math.sqrt(acc);
                 accumulators[base + j] = acc;
-                valueView.put(base + j, valueView.get(base + j) - step);
+                row[j] -= step;
                 if (tracksSteps) {
                     accumulatorDeltas[base + j] += g * g;
                     valueDeltas[base + j] -= step;
                 }
             }
+            valueView.put(base, row, 0, width);
             if (tracksSteps) {
                 stepped.set(rows[i]);
             }

@@ -13,7 +13,9 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import io.streamlearn.checkpoint.MetaRows;
 import io.streamlearn.checkpoint.ModelProvenance;
@@ -53,6 +55,8 @@ public final class SequenceRecommender
     /** Whether own increments are tracked for {@link #takeOwnDelta} (only when replicas share them). */
     private final boolean sharesIncrements;
     private final RecommenderRows rows;
+    private final ThreadLocal<ScoreScratch> scoreScratch = ThreadLocal.withInitial(ScoreScratch::new);
+    private final MiniBatchGradient.Workspace gradientWorkspace = new MiniBatchGradient.Workspace();
     private ItemIndex index;
     private AdagradTable input;
     private AdagradTable output;
@@ -96,15 +100,57 @@ public final class SequenceRecommender
                 input.addWeightedRow(history.rows()[p], history.weights()[p], users, q * d);
             }
         }
-        INDArray logits = DenseTransfer.matrix(users, queries.size(), d)
-                .mmul(output.head(live).transpose())
-                .addiRowVector(bias.head(live).reshape(1, live));
-        float[] all = DenseTransfer.values(logits);
+        float[] all = scores(users, queries.size(), live);
         List<RecommendationAnswer> answers = new ArrayList<>(queries.size());
         for (int q = 0; q < queries.size(); q++) {
             answers.add(answer(queries.get(q), all, q * live, live));
         }
         return answers;
+    }
+
+    /**
+     * Logits of every live item for each user vector, row-major {@code users × live}, in the calling
+     * thread's scratch array. The product goes straight to BLAS with the item table's rows as they
+     * lie: {@code mmul} on the transposed table view first copied it (the table is a view of a larger
+     * buffer), which cost five times the product. The arrays are reused because at thousands of
+     * items each is hundreds of KB, which the garbage collector allocates outside the young
+     * generation and which made a sixth of the service's allocations.
+     */
+    private float[] scores(float[] users, int count, int live) {
+        INDArray logits = Nd4j.createUninitialized(DataType.FLOAT, new long[] {count, live}, 'c');
+        Nd4j.gemm(DenseTransfer.matrix(users, count, config.dimension()), output.head(live), logits, false, true, 1.0, 0.0);
+        ScoreScratch scratch = scoreScratch.get();
+        float[] all = scratch.logits(count * live);
+        DenseTransfer.copyValues(logits, all);
+        float[] biases = scratch.biases(live);
+        bias.copyHead(live, biases);
+        for (int q = 0; q < count; q++) {
+            int offset = q * live;
+            for (int row = 0; row < live; row++) {
+                all[offset + row] += biases[row];
+            }
+        }
+        return all;
+    }
+
+    /** Per-thread arrays for {@link #scores}: the stream thread and HTTP threads may predict at once. */
+    private static final class ScoreScratch {
+        private float[] logits = new float[0];
+        private float[] biases = new float[0];
+
+        float[] logits(int length) {
+            if (logits.length < length) {
+                logits = new float[Math.max(length, logits.length * 2)];
+            }
+            return logits;
+        }
+
+        float[] biases(int length) {
+            if (biases.length < length) {
+                biases = new float[Math.max(length, biases.length * 2)];
+            }
+            return biases;
+        }
     }
 
     private RecommendationAnswer answer(RecommendationQuery query, float[] logits, int offset, int live) {
@@ -134,19 +180,23 @@ public final class SequenceRecommender
             events[e] = new MiniBatchGradient.Event(history.rows(), history.weights(), positives[e],
                     sampleNegatives(random), example.weight());
         }
-        MiniBatchGradient gradient = MiniBatchGradient.compute(events, input, output, bias);
+        MiniBatchGradient gradient = MiniBatchGradient.compute(events, input, output, bias, gradientWorkspace);
         input.applyGradient(gradient.historyRows(), gradient.input(), config.learningRate());
         output.applyGradient(gradient.candidateRows(), gradient.output(), config.learningRate());
         bias.applyGradient(gradient.candidateRows(), gradient.bias(), config.learningRate());
-        for (int row : gradient.historyRows()) {
-            changed.add(rows.itemKey(index.id(row)));
-        }
-        for (int row : gradient.candidateRows()) {
-            changed.add(rows.itemKey(index.id(row)));
-        }
+        addStoreKeys(gradient.historyRows(), changed);
+        addStoreKeys(gradient.candidateRows(), changed);
         version++;
         changed.add(MetaRows.VERSION_KEY);
         return changed;
+    }
+
+    private void addStoreKeys(int[] stepped, Set<String> changed) {
+        for (int row : stepped) {
+            if (index.isLive(row)) {
+                changed.add(index.storeKey(row));
+            }
+        }
     }
 
     @Override
@@ -275,7 +325,7 @@ public final class SequenceRecommender
 
     private void clear(long createdAt) {
         int initialRows = Math.min(config.itemCapacity(), 1024);
-        index = new ItemIndex(config.itemCapacity());
+        index = new ItemIndex(config.itemCapacity(), rows::itemKey);
         input = new AdagradTable(config.dimension(), initialRows, sharesIncrements);
         output = new AdagradTable(config.dimension(), initialRows, sharesIncrements);
         bias = new AdagradTable(1, initialRows, sharesIncrements);

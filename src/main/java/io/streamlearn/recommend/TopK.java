@@ -40,8 +40,11 @@ final class TopK {
     private static int[] heapSelect(float[] scores, int offset, int rows, int k, IntPredicate eligible) {
         int[] heap = new int[k];
         int size = 0;
+        // The worst score in a full heap: rows come in ascending order, so a later row beats the
+        // heap's worst only with a strictly higher score, and the common case is one comparison.
+        float threshold = Float.NaN;
         for (int row = 0; row < rows; row++) {
-            if (size == k && !beats(scores, offset, row, heap[0])) {
+            if (size == k && !(scores[offset + row] > threshold)) {
                 continue;
             }
             if (!eligible.test(row)) {
@@ -53,6 +56,9 @@ final class TopK {
             } else {
                 heap[0] = row;
                 siftDown(scores, offset, heap, size);
+            }
+            if (size == k) {
+                threshold = scores[offset + heap[0]];
             }
         }
         int[] best = new int[size];

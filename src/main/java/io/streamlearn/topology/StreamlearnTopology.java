@@ -192,7 +192,7 @@ public final class StreamlearnTopology {
                 Stores.persistentKeyValueStore(StoreNames.RECOMMEND_USER_SEEN), Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.RECOMMEND_JOURNAL), Serdes.Long(),
-                new JsonSerde<>(PendingAnswer.class)));
+                new PendingAnswerSerde()));
     }
 
     /**

@@ -73,7 +73,7 @@ final class GuaranteeExperiment {
 
     GuaranteeRun run() throws Exception {
         ServiceLaunch launch = new ServiceLaunch(options.serviceJar(), workDir.resolve("service"), guarantee,
-                options.bootstrapServers(), FreePorts.pair(), FreePorts.any(), options.serviceJvmArgsWithStreamsProperties());
+                options.bootstrapServers(), FreePorts.pair(), FreePorts.any(), serviceJvmArgs());
         Console.say("[%s] starting the service (%s)", guarantee,
                 launch.bootstrapServers().map(s -> "cluster " + s).orElse("embedded broker on port "
                         + launch.brokerPort()));
@@ -168,6 +168,14 @@ final class GuaranteeExperiment {
                     ? fixedRateOnly(workload, partitions, runner, profile, service, baseline)
                     : searchThenLatency(workload, partitions, runner, profile, service, baseline);
         }
+    }
+
+    private List<String> serviceJvmArgs() {
+        List<String> args = new ArrayList<>(options.serviceJvmArgsWithStreamsProperties());
+        if (options.profile()) {
+            args.add(FlightRecorder.LAUNCH_OPTION);
+        }
+        return args;
     }
 
     private WorkloadRun searchThenLatency(Workload workload, int partitions, PhaseRunner runner,

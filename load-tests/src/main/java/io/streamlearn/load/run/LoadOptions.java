@@ -18,7 +18,7 @@ public record LoadOptions(Path serviceJar, Optional<String> bootstrapServers, Li
     public static LoadOptions defaults() {
         return new LoadOptions(Path.of("target/quarkus-app/quarkus-run.jar"), Optional.empty(),
                 List.of("exactly_once_v2", "at_least_once"), List.of("recommendation", "support"), Optional.empty(),
-                4, 6, 5000, 7, 8, 20, Path.of("../shared/data/clinc150/data_full.json"), 42,
+                30, 6, 5000, 7, 8, 20, Path.of("../shared/data/clinc150/data_full.json"), 42,
                 Path.of("load-tests/results"), "load-report", Path.of("load-tests/target/load-runs"), true,
                 List.of(), InteractionProfile.standard(), List.of());
     }
@@ -35,7 +35,7 @@ public record LoadOptions(Path serviceJar, Optional<String> bootstrapServers, Li
                   --workloads LIST         recommendation,support (default both; support is skipped with a
                                            message when the service does not answer on support-predictions)
                   --rate N                 fixed mode: latency runs at N events/s only, no throughput search
-                  --warmup-seconds S       closed-loop warm-up per system [4]
+                  --warmup-seconds S       closed-loop warm-up per system [30]
                   --probe-seconds S        closed-loop capacity probe [6]
                   --probe-window N         most unanswered events during the probe [5000]
                   --step-seconds S         length of each open-loop step of the search [7]

@@ -2,22 +2,24 @@ package io.streamlearn.load.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 
 import io.streamlearn.load.profile.HotSpots;
 import io.streamlearn.load.profile.JfrHotSpots;
 import io.streamlearn.load.service.FlightRecorder;
 
 /**
- * One JFR recording of the service per guarantee, covering the service's load phases of the first
- * measured workload only: started after the service's warm-up, stopped right after its latency run,
- * so neither start-up nor the baseline's traffic through the service's embedded broker is in it. A
- * profiling failure is reported, never fatal: the figures stand without it.
+ * The service's JFR profile per guarantee, covering the service's load phases of the first measured
+ * workload only: the window from the end of the service's warm-up to the end of its latency run is
+ * written out of the recording that runs since launch, so neither start-up nor the baseline's
+ * traffic through the service's embedded broker is in it. A profiling failure is reported, never
+ * fatal: the figures stand without it.
  */
 final class ProfileSession {
 
     private final FlightRecorder recorder;
     private final Path file;
-    private boolean recording;
+    private Instant begin;
     private boolean done;
     private HotSpots hotSpots;
     private String failure;
@@ -27,27 +29,22 @@ final class ProfileSession {
         this.file = file;
     }
 
+    /** Marks the start of the window (once). */
     void startOnce() {
-        if (recording || done || recorder == null || failure != null) {
+        if (begin != null || done || recorder == null) {
             return;
         }
-        try {
-            recorder.start();
-            recording = true;
-        } catch (IOException | InterruptedException e) {
-            failure = "JFR could not start: " + e.getMessage();
-        }
+        begin = Instant.now();
     }
 
-    /** Stops the recording (once) and reads its hot spots. */
+    /** Writes the window out (once) and reads its hot spots. */
     void finish() {
-        if (!recording) {
+        if (begin == null || done) {
             return;
         }
-        recording = false;
         done = true;
         try {
-            recorder.stopInto(file);
+            recorder.dumpSince(begin, file);
             hotSpots = JfrHotSpots.read(file, 15);
         } catch (IOException | InterruptedException e) {
             failure = "JFR profile unavailable: " + e.getMessage();
