@@ -10,7 +10,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-
 /**
  * A table of parameter rows with their Adagrad accumulators. Values live in an ND4J array so that
  * scoring every item is one matrix product; single rows are read and written through a direct
