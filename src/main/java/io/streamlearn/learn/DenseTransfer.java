@@ -1,7 +1,5 @@
 package io.streamlearn.learn;
 
-import java.nio.FloatBuffer;
-
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -30,9 +28,8 @@ public final class DenseTransfer {
     /** The array's values in row-major order. */
     public static float[] values(INDArray array) {
         INDArray dense = isPlainRowMajor(array) ? array : array.dup('c');
-        FloatBuffer buffer = dense.data().asNioFloat();
         float[] out = new float[Math.toIntExact(dense.length())];
-        buffer.get(0, out);
+        copyValues(dense, out);
         return out;
     }
 

@@ -39,52 +39,50 @@ record MiniBatchGradient(int[] historyRows, float[] input, int[] candidateRows, 
         }
         RowColumns history = new RowColumns(historyDraws);
         RowColumns candidates = new RowColumns(candidateDraws);
+        // Each draw's column, in draw order: assigned once here, read by the accumulation below.
+        int[] historyColumns = new int[historyDraws];
+        int[] candidateColumns = new int[candidateDraws];
+        int h = 0;
+        int c = 0;
         for (Event event : events) {
             for (int row : event.historyRows()) {
-                history.columnOf(row);
+                historyColumns[h++] = history.columnOf(row);
             }
-            candidates.columnOf(event.positive());
+            candidateColumns[c++] = candidates.columnOf(event.positive());
             for (int row : event.negatives()) {
-                candidates.columnOf(row);
+                candidateColumns[c++] = candidates.columnOf(row);
             }
         }
-        float[] inputGradient = workspace.zeroed(0, history.size() * d);
-        float[] outputGradient = workspace.zeroed(1, candidates.size() * d);
-        float[] biasGradient = workspace.zeroed(2, candidates.size());
+        float[] inputGradient = workspace.input.zeroed(history.size() * d);
+        float[] outputGradient = workspace.output.zeroed(candidates.size() * d);
+        float[] biasGradient = workspace.bias.zeroed(candidates.size());
         EventScratch scratch = new EventScratch(d);
+        h = 0;
+        c = 0;
         for (Event event : events) {
             scratch.userVector(event, input);
             scratch.candidateGradients(event, output, bias);
-            accumulateCandidates(event, scratch, candidates, outputGradient, biasGradient, d);
-            accumulateHistory(event, scratch, history, inputGradient, d);
+            accumulateCandidates(scratch, candidateColumns, c, outputGradient, biasGradient, d);
+            accumulateHistory(event, scratch, historyColumns, h, inputGradient, d);
+            c += scratch.draws;
+            h += event.historyRows().length;
         }
         return new MiniBatchGradient(history.rows(), inputGradient, candidates.rows(), outputGradient, biasGradient);
     }
 
-    /**
-     * The gradient arrays, reused from batch to batch (each is hundreds of KB, allocated outside the
-     * young generation by the garbage collector); only their first {@code rows × width} values are
-     * a batch's. One per model, used under its write lock.
-     */
+    /** The gradient arrays, reused from batch to batch ({@link ScratchArray}); one per model, used under its write lock. */
     static final class Workspace {
-        private final float[][] arrays = {new float[0], new float[0], new float[0]};
-
-        float[] zeroed(int which, int length) {
-            if (arrays[which].length < length) {
-                arrays[which] = new float[Math.max(length, arrays[which].length * 2)];
-            } else {
-                Arrays.fill(arrays[which], 0, length, 0f);
-            }
-            return arrays[which];
-        }
+        private final ScratchArray input = new ScratchArray();
+        private final ScratchArray output = new ScratchArray();
+        private final ScratchArray bias = new ScratchArray();
     }
 
     /** ∂Q[c] += g_c h and ∂b[c] += g_c for each draw; ∂h = Σ_c g_c Q[c] into the scratch. */
-    private static void accumulateCandidates(Event event, EventScratch scratch, RowColumns candidates,
+    private static void accumulateCandidates(EventScratch scratch, int[] columns, int firstDraw,
             float[] outputGradient, float[] biasGradient, int d) {
         Arrays.fill(scratch.userGradient, 0f);
         for (int c = 0; c < scratch.draws; c++) {
-            int column = candidates.columnOf(c == 0 ? event.positive() : event.negatives()[c - 1]);
+            int column = columns[firstDraw + c];
             float g = scratch.gradients[c];
             biasGradient[column] += g;
             int out = column * d;
@@ -97,10 +95,10 @@ record MiniBatchGradient(int[] historyRows, float[] input, int[] candidateRows, 
     }
 
     /** ∂P[j_p] += a_p ∂h for each history position. */
-    private static void accumulateHistory(Event event, EventScratch scratch, RowColumns history, float[] inputGradient,
-            int d) {
+    private static void accumulateHistory(Event event, EventScratch scratch, int[] columns, int firstDraw,
+            float[] inputGradient, int d) {
         for (int p = 0; p < event.historyRows().length; p++) {
-            int in = history.columnOf(event.historyRows()[p]) * d;
+            int in = columns[firstDraw + p] * d;
             float a = event.historyWeights()[p];
             for (int j = 0; j < d; j++) {
                 inputGradient[in + j] += a * scratch.userGradient[j];

@@ -110,19 +110,17 @@ public final class SequenceRecommender
 
     /**
      * Logits of every live item for each user vector, row-major {@code users × live}, in the calling
-     * thread's scratch array. The product goes straight to BLAS with the item table's rows as they
-     * lie: {@code mmul} on the transposed table view first copied it (the table is a view of a larger
-     * buffer), which cost five times the product. The arrays are reused because at thousands of
-     * items each is hundreds of KB, which the garbage collector allocates outside the young
-     * generation and which made a sixth of the service's allocations.
+     * thread's {@link ScratchArray}. The product goes straight to BLAS with the item table's rows as
+     * they lie: {@code mmul} on the transposed table view first copied it (the table is a view of a
+     * larger buffer), which cost five times the product.
      */
     private float[] scores(float[] users, int count, int live) {
         INDArray logits = Nd4j.createUninitialized(DataType.FLOAT, new long[] {count, live}, 'c');
         Nd4j.gemm(DenseTransfer.matrix(users, count, config.dimension()), output.head(live), logits, false, true, 1.0, 0.0);
         ScoreScratch scratch = scoreScratch.get();
-        float[] all = scratch.logits(count * live);
+        float[] all = scratch.logits().atLeast(count * live);
         DenseTransfer.copyValues(logits, all);
-        float[] biases = scratch.biases(live);
+        float[] biases = scratch.biases().atLeast(live);
         bias.copyHead(live, biases);
         for (int q = 0; q < count; q++) {
             int offset = q * live;
@@ -134,22 +132,9 @@ public final class SequenceRecommender
     }
 
     /** Per-thread arrays for {@link #scores}: the stream thread and HTTP threads may predict at once. */
-    private static final class ScoreScratch {
-        private float[] logits = new float[0];
-        private float[] biases = new float[0];
-
-        float[] logits(int length) {
-            if (logits.length < length) {
-                logits = new float[Math.max(length, logits.length * 2)];
-            }
-            return logits;
-        }
-
-        float[] biases(int length) {
-            if (biases.length < length) {
-                biases = new float[Math.max(length, biases.length * 2)];
-            }
-            return biases;
+    private record ScoreScratch(ScratchArray logits, ScratchArray biases) {
+        ScoreScratch() {
+            this(new ScratchArray(), new ScratchArray());
         }
     }
 
