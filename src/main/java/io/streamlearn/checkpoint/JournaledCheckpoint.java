@@ -3,7 +3,6 @@ package io.streamlearn.checkpoint;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -16,13 +15,14 @@ import io.streamlearn.learn.ModelHandle;
 import io.streamlearn.learn.OnlineModel;
 
 /**
- * A model's checkpoint: its rows, written every {@code interval} mini-batches, and a journal of
+ * A model's checkpoint: its rows, taken every {@code interval} mini-batches, and a journal of
  * every example since. A mini-batch with sampled negatives touches thousands of rows and most are
  * touched again soon, so rewriting them after every batch dominated the cost of learning. Instead
  * each example is journaled once, when it arrives (a few hundred bytes), a one-value marker records
- * which journaled batches have been learned, and the changed rows are serialised and written once
- * per interval. A restore loads the rows, re-learns the journaled batches up to the marker and hands
- * back the examples of the batch still being filled. Learning is deterministic (seeds derive from
+ * which journaled batches have been learned, and the changed rows are taken once per interval and
+ * written over the next half interval into the generation a restore is not reading
+ * ({@link RowGenerations}). A restore loads the complete generation, re-learns the journaled
+ * batches up to the marker and hands back the examples of the batch still being filled. Learning is deterministic (seeds derive from
  * the model version, rows keep their positions), so the restored model is the one that crashed: no
  * update is lost or applied twice, and no answered example is forgotten. A second marker counts the
  * entries of the unfinished batch already answered, so none is answered twice or never.
@@ -38,19 +38,21 @@ import io.streamlearn.learn.OnlineModel;
 public final class JournaledCheckpoint<J, E> {
 
     /** Row holding the version of the last learned batch (the journal marker). */
-    public static final String LEARNED_KEY = "journal/learned-version";
+    public static final String LEARNED_KEY = CheckpointStore.JOURNAL_PREFIX + "learned-version";
     /** Row holding (batch version, entries of that batch answered so far). */
-    public static final String ANSWERED_KEY = "journal/answered";
+    public static final String ANSWERED_KEY = CheckpointStore.JOURNAL_PREFIX + "answered";
     private static final int POSITION_BITS = 20;
 
     private final CheckpointStore rows;
+    private final RowGenerations generations;
     private final KeyValueStore<Long, J> journal;
     private final Function<J, E> toExample;
     private final int interval;
     private final CheckpointAction action;
-    private final Set<String> dirty = new LinkedHashSet<>();
-    /** Journal keys of learned batches not yet covered by written rows (kept here: a range scan would decode every entry). */
+    /** Journal keys of learned batches not yet covered by taken rows (kept here: a range scan would decode every entry). */
     private final List<Long> learnedKeys = new ArrayList<>();
+    /** Journal keys covered by the generation being written, once it is complete. */
+    private final List<Long> coveredOnCompletion = new ArrayList<>();
     /**
      * Journal keys covered by written rows, deleted a few per batch rather than all at the checkpoint:
      * at 200 batches that is ~13,000 deletes, which would land in one transaction. A restore skips
@@ -71,6 +73,7 @@ public final class JournaledCheckpoint<J, E> {
     public JournaledCheckpoint(CheckpointStore rows, KeyValueStore<Long, J> journal, Function<J, E> toExample,
             int interval, CheckpointAction action) {
         this.rows = rows;
+        this.generations = new RowGenerations(rows, interval / 2);
         this.journal = journal;
         this.toExample = toExample;
         this.interval = interval;
@@ -86,14 +89,13 @@ public final class JournaledCheckpoint<J, E> {
 
     /** Restores {@code model} from the checkpoint and the journal; a model with no checkpoint is written as the first. */
     public <M extends OnlineModel<?, ?, E>> Restored<M, J> restore(M model) {
-        List<StateRow> stored = rows.readAll();
+        List<StateRow> stored = generations.restorable();
         if (stored.isEmpty()) {
-            rows.write(model.snapshot());
+            generations.writeFirst(model.snapshot());
             return new Restored<>(model, List.of(), 0);
         }
         model.restore(stored);
-        learnedVersion = stored.stream().filter(row -> row.key().equals(LEARNED_KEY)).findFirst()
-                .map(row -> ByteBuffer.wrap(row.value()).getLong()).orElse(model.version());
+        learnedVersion = rows.read(LEARNED_KEY).map(value -> ByteBuffer.wrap(value).getLong()).orElse(model.version());
         List<J> pending = new ArrayList<>();
         long current = -1;
         List<E> batch = new ArrayList<>();
@@ -122,13 +124,13 @@ public final class JournaledCheckpoint<J, E> {
         if (!batch.isEmpty()) {
             relearn(model, batch, current);
         }
-        dirty.addAll(action.replayBefore(Long.MAX_VALUE));
+        generations.changed(action.replayBefore(Long.MAX_VALUE));
         if (model.version() != learnedVersion) {
             throw new IllegalStateException("journal replay reached model version " + model.version()
                     + " but the journal marker says " + learnedVersion);
         }
         filling = pending.size();
-        return new Restored<>(model, pending, answeredOf(stored));
+        return new Restored<>(model, pending, answered());
     }
 
     /** Records that the first {@code count} entries of the unfinished batch have been answered. */
@@ -137,9 +139,8 @@ public final class JournaledCheckpoint<J, E> {
                 ByteBuffer.allocate(Long.BYTES + Integer.BYTES).putLong(learnedVersion + 1).putInt(count).array())));
     }
 
-    private int answeredOf(List<StateRow> stored) {
-        return stored.stream().filter(row -> row.key().equals(ANSWERED_KEY)).findFirst()
-                .map(row -> ByteBuffer.wrap(row.value()))
+    private int answered() {
+        return rows.read(ANSWERED_KEY).map(ByteBuffer::wrap)
                 .filter(marker -> marker.getLong() == learnedVersion + 1)
                 .map(ByteBuffer::getInt).orElse(0);
     }
@@ -154,35 +155,40 @@ public final class JournaledCheckpoint<J, E> {
         fillingKeys.add(key);
     }
 
-    /** Records that the batch being filled was learned, producing {@code version}; writes the checkpoint when due. */
+    /**
+     * Records that the batch being filled was learned, producing {@code version}; writes the next
+     * slice of a checkpoint being written, and takes the next checkpoint when due.
+     */
     public void learned(long version, Set<String> changed, ModelHandle<?, ?, E, ?> model) {
         learnedVersion = version;
         filling = 0;
         int batchSize = fillingKeys.size();
         learnedKeys.addAll(fillingKeys);
         fillingKeys.clear();
-        dirty.addAll(changed);
+        generations.changed(changed);
+        rows.write(List.of(marker()));
+        if (generations.writeSlice()) {
+            coverCompleted();
+        }
         if (++batchesSinceCheckpoint >= interval) {
-            writeCheckpoint(model);
-        } else {
-            rows.write(List.of(marker()));
+            takeCheckpoint(model);
         }
         deleteCovered(2 * Math.max(batchSize, 1));
     }
 
-    /** Writes a checkpoint now, between mini-batches (e.g. when the checkpoint action is due by time). */
+    /** Takes a checkpoint now, between mini-batches (e.g. when the checkpoint action is due by time). */
     public void checkpointNow(ModelHandle<?, ?, E, ?> model) {
-        writeCheckpoint(model);
+        takeCheckpoint(model);
     }
 
     /** Rows changed between mini-batches outside a checkpoint: the next checkpoint writes them. */
     public void markDirty(Set<String> keys) {
-        dirty.addAll(keys);
+        generations.changed(keys);
     }
 
     private void relearn(OnlineModel<?, ?, E> model, List<E> batch, long version) {
-        dirty.addAll(action.replayBefore(version));
-        dirty.addAll(model.learn(batch));
+        generations.changed(action.replayBefore(version));
+        generations.changed(model.learn(batch));
         batchesSinceCheckpoint++;
     }
 
@@ -190,17 +196,25 @@ public final class JournaledCheckpoint<J, E> {
         return new StateRow(LEARNED_KEY, ByteBuffer.allocate(Long.BYTES).putLong(learnedVersion).array());
     }
 
-    private void writeCheckpoint(ModelHandle<?, ?, E, ?> model) {
-        CheckpointAction.Result done = action.run();
-        dirty.addAll(done.changedKeys());
-        List<StateRow> changedRows = new ArrayList<>(model.read(m -> m.rows(dirty)));
-        changedRows.addAll(done.extraRows());
-        changedRows.add(marker());
-        rows.write(changedRows);
-        dirty.clear();
-        coveredKeys.addAll(learnedKeys);
+    /** A checkpoint still being written when the next is due (only when batches outpace the slices) is finished first. */
+    private void takeCheckpoint(ModelHandle<?, ?, E, ?> model) {
+        if (generations.isWriting()) {
+            generations.finish();
+            coverCompleted();
+        }
+        CheckpointAction.Result done = action.run(learnedVersion);
+        generations.changed(done.changedKeys());
+        coveredOnCompletion.addAll(learnedKeys);
         learnedKeys.clear();
+        if (generations.start(model, done.ownRows(), done.obsoleteKeys())) {
+            coverCompleted();
+        }
         batchesSinceCheckpoint = 0;
+    }
+
+    private void coverCompleted() {
+        coveredKeys.addAll(coveredOnCompletion);
+        coveredOnCompletion.clear();
     }
 
     /** Deletes up to {@code count} covered journal entries: twice a batch's size, so the backlog drains within an interval. */

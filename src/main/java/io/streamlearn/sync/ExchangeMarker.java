@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.streamlearn.checkpoint.CheckpointStore;
 import io.streamlearn.checkpoint.StateRow;
 
 /**
@@ -16,7 +17,7 @@ import io.streamlearn.checkpoint.StateRow;
  */
 record ExchangeMarker(long number, long afterVersion, long ownSequence, List<Range> folded) {
 
-    static final String PREFIX = "sync/exchange/";
+    static final String PREFIX = CheckpointStore.EXCHANGE_MARKER_PREFIX;
 
     /** Publications {@code from..to} of one source. */
     record Range(String source, long from, long to) {

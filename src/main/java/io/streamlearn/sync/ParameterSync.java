@@ -17,7 +17,6 @@ import org.jboss.logging.Logger;
 
 import io.streamlearn.checkpoint.CheckpointAction;
 import io.streamlearn.checkpoint.CheckpointStore;
-import io.streamlearn.checkpoint.StateRow;
 import io.streamlearn.learn.SharedParameters;
 
 /**
@@ -50,7 +49,7 @@ public final class ParameterSync<D> implements CheckpointAction {
     private final CheckpointStore checkpoint;
     private final LongSupplier clock;
     private final SyncLedger ledger;
-    /** Markers stored since the last checkpoint (deleted by the next). */
+    /** Markers stored since the last checkpoint started (deleted once the next is complete). */
     private final List<String> markerKeys = new ArrayList<>();
     /** Markers found at start-up, redone while the journal is re-learned. */
     private final ArrayDeque<ExchangeMarker> toRedo = new ArrayDeque<>();
@@ -86,7 +85,7 @@ public final class ParameterSync<D> implements CheckpointAction {
         this.settings = settings;
         this.checkpoint = checkpoint;
         this.clock = clock;
-        this.ledger = checkpoint.read(SyncLedger.KEY).map(SyncLedger::read).orElseGet(SyncLedger::new);
+        this.ledger = checkpoint.readCheckpointed(SyncLedger.KEY).map(SyncLedger::read).orElseGet(SyncLedger::new);
         // Marker keys are zero-padded exchange numbers: key order is the order they happened in.
         checkpoint.readPrefix(ExchangeMarker.PREFIX).forEach(row -> toRedo.add(ExchangeMarker.read(row.value())));
         this.lastExchangeMillis = clock.getAsLong();
@@ -118,15 +117,17 @@ public final class ParameterSync<D> implements CheckpointAction {
         return done.changed();
     }
 
-    /** An exchange inside a checkpoint: the checkpoint stores its changes and the ledger, and drops the markers. */
+    /**
+     * An exchange at the start of a checkpoint. The checkpoint stores its changes and the ledger, and
+     * once complete deletes the markers up to this exchange's own. The exchange is recorded like
+     * any other: until the checkpoint is complete a restore reads the previous one and must redo it.
+     */
     @Override
-    public Result run() {
-        Exchange done = exchange();
-        List<StateRow> rows = new ArrayList<>();
-        rows.add(ledger.row());
-        markerKeys.forEach(key -> rows.add(new StateRow(key, null)));
+    public Result run(long afterVersion) {
+        Set<String> changed = exchangeAndRecord(afterVersion);
+        List<String> redundantMarkers = List.copyOf(markerKeys);
         markerKeys.clear();
-        return new Result(done.changed(), rows);
+        return new Result(changed, List.of(ledger.row()), redundantMarkers);
     }
 
     @Override

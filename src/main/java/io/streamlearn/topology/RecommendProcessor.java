@@ -49,7 +49,7 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
     private final TaskModels<RecommendationQuery, RecommendationAnswer, TrainingExample, SequenceRecommender> models;
     private ProcessorContext<String, RecommendOutput> context;
     private KeyValueStore<String, UserHistory> histories;
-    private KeyValueStore<String, Long> seen;
+    private SeenItems seen;
     private JournaledCheckpoint<PendingAnswer, TrainingExample> checkpoint;
     private PendingBatch batch;
     private ModelHandle<RecommendationQuery, RecommendationAnswer, TrainingExample, SequenceRecommender> model;
@@ -67,7 +67,7 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
         this.context = context;
         this.partition = context.taskId().partition();
         this.histories = context.getStateStore(StoreNames.RECOMMEND_USER_HISTORY);
-        this.seen = context.getStateStore(StoreNames.RECOMMEND_USER_SEEN);
+        this.seen = new SeenItems(context.getStateStore(StoreNames.RECOMMEND_USER_SEEN));
         CheckpointStore modelRows = new CheckpointStore(context.getStateStore(StoreNames.RECOMMEND_MODEL));
         SequenceRecommender recommender = new SequenceRecommender(settings.model(), settings.sync().enabled());
         this.model = new ModelHandle<>(recommender);
@@ -118,11 +118,7 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
         int length = settings.model().historyLength();
         UserHistory history = histories.get(interaction.userId());
         history = history == null ? UserHistory.empty() : history;
-        String seenKey = UserHistory.seenKey(interaction.userId(), interaction.itemId());
-        boolean firstSight = seen.get(seenKey) == null;
-        if (firstSight) {
-            seen.put(seenKey, interaction.timestamp());
-        }
+        boolean firstSight = seen.markSeen(interaction.userId(), interaction.itemId(), interaction.timestamp());
         histories.put(interaction.userId(), history.with(interaction.itemId(), length));
         PendingAnswer entry = new PendingAnswer(interaction, record.timestamp(), history.recent(length), firstSight);
         checkpoint.append(entry);
@@ -196,10 +192,8 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
     /** The query as of the entry's arrival: items the user saw before it are excluded, later ones are not. */
     private RecommendationQuery query(PendingAnswer entry, int position) {
         String userId = entry.interaction().userId();
-        return new RecommendationQuery(entry.interaction().itemId(), entry.recentItems(), item -> {
-            String key = UserHistory.seenKey(userId, item);
-            return !batch.firstSeenAtOrAfter(key, position) && seen.get(key) != null;
-        });
+        return new RecommendationQuery(entry.interaction().itemId(), entry.recentItems(),
+                item -> seen.contains(userId, item) && !batch.firstSeenAtOrAfter(UserHistory.seenKey(userId, item), position));
     }
 
     private Recommendation recommendation(Interaction interaction, RecommendationAnswer answer, long version) {

@@ -106,8 +106,80 @@ class JournaledCheckpointTest {
         assertThat(journal.approximateNumEntries()).as("only the batch after the checkpoint").isEqualTo(10);
     }
 
+    @Test
+    void spreadsACheckpointOverBatchesAndRestoresFromThePreviousGenerationUntilItIsWritten() {
+        JournaledCheckpoint<TrainingExample, TrainingExample> live = journaled(8);
+        ModelHandle<RecommendationQuery, ?, TrainingExample, SequenceRecommender> model =
+                new ModelHandle<>(live.restore(new SequenceRecommender(CONFIG)).model());
+        for (int step = 0; step < 8; step++) {
+            learnThroughJournal(live, model, batch(step));
+        }
+        int rowCount = model.read(SequenceRecommender::snapshot).size();
+
+        assertThat(secondGenerationRows()).as("a quarter of the rows: spread over interval / 2 = 4 batches")
+                .isEqualTo((rowCount + 3) / 4);
+        assertThat(storedVersion()).as("the first generation is still the complete one").isZero();
+        assertRestoresLike(model, 8);
+
+        for (int step = 8; step < 11; step++) {
+            learnThroughJournal(live, model, batch(step));
+        }
+
+        assertThat(secondGenerationRows()).isEqualTo(rowCount);
+        assertThat(storedVersion()).isEqualTo(8);
+        assertRestoresLike(model, 11);
+    }
+
+    @Test
+    void rowsEvictedWhileTheOtherGenerationWasUnknownAreDeletedFromIt() {
+        RecommenderConfig small = RecommenderConfig.builder().dimension(8).negatives(6).topK(5).itemCapacity(12).build();
+        JournaledCheckpoint<TrainingExample, TrainingExample> first = journaled(2);
+        ModelHandle<RecommendationQuery, ?, TrainingExample, SequenceRecommender> model =
+                new ModelHandle<>(first.restore(new SequenceRecommender(small)).model());
+        for (int step = 0; step < 4; step++) {
+            learnThroughJournal(first, model, batch(step, "a"));
+        }
+        assertThat(rows.get("b/item/a11")).as("the second generation, written at version 2, holds a11").isNotNull();
+
+        JournaledCheckpoint<TrainingExample, TrainingExample> restarted = journaled(2);
+        ModelHandle<RecommendationQuery, ?, TrainingExample, SequenceRecommender> again =
+                new ModelHandle<>(restarted.restore(new SequenceRecommender(small)).model());
+        for (int step = 4; step < 6; step++) {
+            learnThroughJournal(restarted, again, batch(step, "b"));
+        }
+
+        assertThat(again.read(SequenceRecommender::snapshot)).noneMatch(row -> row.key().equals("item/a11"));
+        assertThat(rows.get("b/item/a11")).as("evicted since: deleted when that generation was rewritten").isNull();
+        SequenceRecommender restored = journaled(2).restore(new SequenceRecommender(small)).model();
+        assertThat(restored.snapshot()).extracting(StateRow::key)
+                .containsExactlyInAnyOrderElementsOf(again.read(SequenceRecommender::snapshot).stream().map(StateRow::key).toList());
+    }
+
+    private void assertRestoresLike(ModelHandle<RecommendationQuery, ?, TrainingExample, SequenceRecommender> live,
+            long version) {
+        SequenceRecommender restored = journaled(8).restore(new SequenceRecommender(CONFIG)).model();
+        RecommendationQuery query = new RecommendationQuery("i3", List.of("i1", "i5"), Set.of("i1")::contains);
+        assertThat(restored.version()).isEqualTo(version);
+        assertThat(restored.predict(query)).isEqualTo(live.predict(query));
+    }
+
+    private long secondGenerationRows() {
+        long count = 0;
+        try (var all = rows.prefixScan("b/", new org.apache.kafka.common.serialization.StringSerializer())) {
+            while (all.hasNext()) {
+                all.next();
+                count++;
+            }
+        }
+        return count;
+    }
+
     private JournaledCheckpoint<TrainingExample, TrainingExample> journaled() {
-        return new JournaledCheckpoint<>(new CheckpointStore(rows), journal, example -> example, 3);
+        return journaled(3);
+    }
+
+    private JournaledCheckpoint<TrainingExample, TrainingExample> journaled(int interval) {
+        return new JournaledCheckpoint<>(new CheckpointStore(rows), journal, example -> example, interval);
     }
 
     private static void learnThroughJournal(JournaledCheckpoint<TrainingExample, TrainingExample> checkpoint,
@@ -118,13 +190,18 @@ class JournaledCheckpointTest {
     }
 
     private long storedVersion() {
-        return java.nio.ByteBuffer.wrap(rows.get("meta/version")).getLong();
+        return java.nio.ByteBuffer.wrap(new CheckpointStore(rows).readCheckpointed(MetaRows.VERSION_KEY).orElseThrow()).getLong();
     }
 
     private static List<TrainingExample> batch(int step) {
+        return batch(step, "i");
+    }
+
+    /** Ten examples over the twelve items {@code <prefix>0..<prefix>11}. */
+    private static List<TrainingExample> batch(int step, String prefix) {
         List<TrainingExample> batch = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            batch.add(new TrainingExample(List.of("i" + i, "i" + (i + step) % 10), "i" + ((i * 7 + step) % 12), 1f,
+            batch.add(new TrainingExample(List.of(prefix + i, prefix + (i + step) % 10), prefix + ((i * 7 + step) % 12), 1f,
                     step * 100L + i));
         }
         return batch;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.streamlearn.checkpoint.CheckpointStore;
 import io.streamlearn.checkpoint.JournaledCheckpoint;
+import io.streamlearn.checkpoint.StateRow;
 import io.streamlearn.fixtures.TrainingBatches;
 import io.streamlearn.learn.ModelHandle;
 import io.streamlearn.recommend.ItemDelta;
@@ -82,20 +83,45 @@ class ParameterSyncTest {
 
     @Test
     void checkpointExchangeStoresTheLedgerAndDropsTheRecords() {
-        Task task = new Task();
+        Task task = new Task(2);
         SequenceRecommender other = new SequenceRecommender(CONFIG, true);
         task.learn(TrainingBatches.cyclic(8, 0, 0));
         other.learn(TrainingBatches.cyclic(8, 0, 10));
         archive(other.takeOwnDelta(), 1);
         task.checkpoint.markDirty(task.sync.exchangeAndRecord(task.model.read(SequenceRecommender::version)));
-        assertThat(new CheckpointStore(modelStore).readAll()).anyMatch(row -> row.key().startsWith(ExchangeMarker.PREFIX));
+        assertThat(storedMarkers()).isNotEmpty();
 
         task.checkpoint.checkpointNow(task.model);
         RecommendationAnswer before = task.model.predict(QUERY);
 
-        assertThat(new CheckpointStore(modelStore).readAll()).noneMatch(row -> row.key().startsWith(ExchangeMarker.PREFIX));
+        assertThat(storedMarkers()).isEmpty();
         assertThat(new Task().model.predict(QUERY)).isEqualTo(before);
         assertThat(new Task().sync.exchangeAndRecord(1)).as("publication 1 of the other already folded in").isEmpty();
+    }
+
+    @Test
+    void aRestoreWhileTheCheckpointIsStillBeingWrittenRedoesItsExchange() {
+        Task task = new Task(8);
+        SequenceRecommender other = new SequenceRecommender(CONFIG, true);
+        task.learn(TrainingBatches.cyclic(8, 0, 0));
+        other.learn(TrainingBatches.cyclic(8, 0, 10));
+        archive(other.takeOwnDelta(), 1);
+
+        task.checkpoint.checkpointNow(task.model);
+        RecommendationAnswer before = task.model.predict(QUERY);
+
+        assertThat(storedMarkers()).as("the checkpoint's own exchange, kept until it is written").hasSize(1);
+        assertThat(new Task(8).model.predict(QUERY)).isEqualTo(before);
+        for (int step = 1; step <= 4; step++) {
+            task.learn(TrainingBatches.cyclic(8, step, 0));
+        }
+        assertThat(storedMarkers()).as("written over 4 batches, then the marker is dropped").isEmpty();
+        assertThat(new Task(8).model.predict(QUERY)).isEqualTo(task.model.predict(QUERY));
+        assertThat(published).as("own increments published once, not again on either restore").hasSize(1);
+    }
+
+    private List<StateRow> storedMarkers() {
+        return new CheckpointStore(modelStore).readPrefix(ExchangeMarker.PREFIX);
     }
 
     @Test
@@ -119,11 +145,15 @@ class ParameterSyncTest {
         final JournaledCheckpoint<TrainingExample, TrainingExample> checkpoint;
 
         Task() {
+            this(1000);
+        }
+
+        Task(int checkpointInterval) {
             CheckpointStore rows = new CheckpointStore(modelStore);
             sync = new ParameterSync<>(new ParameterSync.SyncSource<>("recommend/0", recommender, new ItemDeltaCodec(8)),
                     new ParameterSync.SyncChannel(archive, (source, frame) -> published.add(frame)), SETTINGS, rows,
                     () -> clock);
-            checkpoint = new JournaledCheckpoint<>(rows, journal, example -> example, 1000, sync);
+            checkpoint = new JournaledCheckpoint<>(rows, journal, example -> example, checkpointInterval, sync);
             checkpoint.restore(recommender);
         }
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.streamlearn.checkpoint.CheckpointStore;
 import io.streamlearn.event.DeadLetterHeaders;
 import io.streamlearn.event.JsonSerde;
 import io.streamlearn.event.SupportPrediction;
@@ -182,10 +183,10 @@ class SupportTopologyTest {
     @Test
     void checkpointsTheModelAsSmallRowsInItsStore() {
         message("c1", "{\"messageId\":\"m1\",\"text\":\"where is my parcel\",\"intent\":\"shipping\"}", START);
-        var store = driver.<String, byte[]>getKeyValueStore(StoreNames.INTENT_MODEL);
-        assertThat(store.get("meta/version")).isNotNull();
-        assertThat(store.get("intent/00000")).isNotNull();
-        assertThat(store.get("rehearsal/000000")).isNotNull();
+        var rows = new CheckpointStore(driver.<String, byte[]>getKeyValueStore(StoreNames.INTENT_MODEL));
+        assertThat(rows.readCheckpointed("meta/version")).isPresent();
+        assertThat(rows.readCheckpointed("intent/00000")).isPresent();
+        assertThat(rows.readCheckpointed("rehearsal/000000")).isPresent();
         assertThat(driver.getKeyValueStore(StoreNames.INTENT_JOURNAL).approximateNumEntries()).isZero();
     }
 }
