@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.nd4j.linalg.api.buffer.DataType;
@@ -155,8 +156,8 @@ public final class SequenceRecommender
         if (batch.isEmpty()) {
             return Set.of();
         }
-        Set<String> changed = new LinkedHashSet<>();
-        int[] positives = admitPositives(batch, changed);
+        ChangedKeys changed = new ChangedKeys();
+        int[] positives = admitPositives(batch, changed::addKey);
         SplittableRandom random = new SplittableRandom(config.seed() * 31 + version);
         MiniBatchGradient.Event[] events = new MiniBatchGradient.Event[batch.size()];
         for (int e = 0; e < events.length; e++) {
@@ -172,14 +173,14 @@ public final class SequenceRecommender
         addStoreKeys(gradient.historyRows(), changed);
         addStoreKeys(gradient.candidateRows(), changed);
         version++;
-        changed.add(MetaRows.VERSION_KEY);
+        changed.addKey(MetaRows.VERSION_KEY);
         return changed;
     }
 
-    private void addStoreKeys(int[] stepped, Set<String> changed) {
+    private void addStoreKeys(int[] stepped, ChangedKeys changed) {
         for (int row : stepped) {
             if (index.isLive(row)) {
-                changed.add(index.storeKey(row));
+                changed.addRow(row, index.storeKey(row));
             }
         }
     }
@@ -215,7 +216,7 @@ public final class SequenceRecommender
             for (ItemDelta delta : deltas) {
                 lastSeen = Math.max(lastSeen, delta.lastSeen());
             }
-            int row = rowFor(item.getKey(), lastSeen, changed);
+            int row = rowFor(item.getKey(), lastSeen, changed::add);
             ItemDelta mine = ownById.get(item.getKey());
             mergePart(input, row, mine == null ? null : mine.input(), deltas, ItemDelta::input, parts);
             mergePart(output, row, mine == null ? null : mine.output(), deltas, ItemDelta::output, parts);
@@ -319,17 +320,18 @@ public final class SequenceRecommender
                 ModelProvenance.currentLibraries(), createdAt);
     }
 
-    private int[] admitPositives(List<TrainingExample> batch, Set<String> changed) {
+    /** @param evicted receives the checkpoint key of every item evicted to make room */
+    private int[] admitPositives(List<TrainingExample> batch, Consumer<String> evicted) {
         int[] positives = new int[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
             TrainingExample example = batch.get(i);
-            positives[i] = rowFor(example.itemId(), example.eventTime(), changed);
+            positives[i] = rowFor(example.itemId(), example.eventTime(), evicted);
         }
         return positives;
     }
 
     /** The item's row, admitted (and initialised) when new, its last use moved to {@code eventTime} if later. */
-    private int rowFor(String itemId, long eventTime, Set<String> changed) {
+    private int rowFor(String itemId, long eventTime, Consumer<String> evicted) {
         Optional<Integer> known = index.row(itemId);
         int row;
         if (known.isPresent()) {
@@ -339,7 +341,7 @@ public final class SequenceRecommender
             row = admission.row();
             initialiseRow(row, itemId);
             if (admission.evictedId() != null) {
-                changed.add(rows.itemKey(admission.evictedId()));
+                evicted.accept(rows.itemKey(admission.evictedId()));
             }
         }
         index.touch(row, eventTime);

@@ -40,25 +40,22 @@ final class TopK {
     private static int[] heapSelect(float[] scores, int offset, int rows, int k, IntPredicate eligible) {
         int[] heap = new int[k];
         int size = 0;
-        // The worst score in a full heap: rows come in ascending order, so a later row beats the
-        // heap's worst only with a strictly higher score, and the common case is one comparison.
-        float threshold = Float.NaN;
-        for (int row = 0; row < rows; row++) {
-            if (size == k && !(scores[offset + row] > threshold)) {
-                continue;
-            }
-            if (!eligible.test(row)) {
-                continue;
-            }
-            if (size < k) {
+        int row = 0;
+        for (; row < rows && size < k; row++) {
+            if (eligible.test(row)) {
                 heap[size] = row;
                 siftUp(scores, offset, heap, size++);
-            } else {
-                heap[0] = row;
-                siftDown(scores, offset, heap, size);
             }
-            if (size == k) {
-                threshold = scores[offset + heap[0]];
+        }
+        // Rows come in ascending order, so a later row beats the heap's worst only with a strictly
+        // higher score; most rows are passed over by the tight loop in nextAbove.
+        if (size == k) {
+            for (row = nextAbove(scores, offset, row, rows, scores[offset + heap[0]]); row < rows;
+                    row = nextAbove(scores, offset, row + 1, rows, scores[offset + heap[0]])) {
+                if (eligible.test(row)) {
+                    heap[0] = row;
+                    siftDown(scores, offset, heap, size);
+                }
             }
         }
         int[] best = new int[size];
@@ -68,6 +65,16 @@ final class TopK {
             siftDown(scores, offset, heap, i);
         }
         return best;
+    }
+
+    /** The first row from {@code from} on scoring above {@code threshold}, or {@code rows}. */
+    private static int nextAbove(float[] scores, int offset, int from, int rows, float threshold) {
+        for (int row = from; row < rows; row++) {
+            if (scores[offset + row] > threshold) {
+                return row;
+            }
+        }
+        return rows;
     }
 
     /** Whether row a ranks above row b. */
