@@ -22,9 +22,10 @@ import io.streamlearn.learn.OnlineModel;
  * which journaled batches have been learned, and the changed rows are taken once per interval and
  * written over the next half interval into the generation a restore is not reading
  * ({@link RowGenerations}). A restore loads the complete generation, re-learns the journaled
- * batches up to the marker and hands back the examples of the batch still being filled. Learning is deterministic (seeds derive from
- * the model version, rows keep their positions), so the restored model is the one that crashed: no
- * update is lost or applied twice, and no answered example is forgotten. A second marker counts the
+ * batches up to the marker and hands back the examples of the batch still being filled. Learning
+ * is deterministic (seeds derive from the model version, rows keep their positions), so the
+ * restored model is the one that crashed: no update is lost or applied twice, and no answered
+ * example is forgotten. A second marker counts the
  * entries of the unfinished batch already answered, so none is answered twice or never.
  *
  * <p>{@code J} is what is journaled (all that is needed to answer an entry later), {@code E} the
@@ -196,7 +197,10 @@ public final class JournaledCheckpoint<J, E> {
         return new StateRow(LEARNED_KEY, ByteBuffer.allocate(Long.BYTES).putLong(learnedVersion).array());
     }
 
-    /** A checkpoint still being written when the next is due (only when batches outpace the slices) is finished first. */
+    /**
+     * A checkpoint still being written when the next is due is finished first: that happens when
+     * checkpoints come by time (parameter sync) faster than batches write the slices.
+     */
     private void takeCheckpoint(ModelHandle<?, ?, E, ?> model) {
         if (generations.isWriting()) {
             generations.finish();

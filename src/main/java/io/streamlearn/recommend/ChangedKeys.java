@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * The checkpoint keys a mini-batch changed, each once. A batch steps thousands of item rows; they
  * are told apart by row position (a bit each) rather than by hashing their key strings, which took
- * ~5 % of the stream thread. The few other keys (evicted items, the version row) are added first.
+ * ~5 % of the stream thread. The few other keys (evicted items, the version row) go by value.
  */
 final class ChangedKeys extends AbstractSet<String> {
 

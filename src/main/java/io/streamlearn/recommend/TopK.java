@@ -38,33 +38,24 @@ final class TopK {
 
     /** The lazy full scan: eligibility is tested only for rows that would enter the current top-K. */
     private static int[] heapSelect(float[] scores, int offset, int rows, int k, IntPredicate eligible) {
-        int[] heap = new int[k];
-        int size = 0;
+        WorstFirstHeap heap = new WorstFirstHeap(k);
         int row = 0;
-        for (; row < rows && size < k; row++) {
+        for (; row < rows && !heap.isFull(); row++) {
             if (eligible.test(row)) {
-                heap[size] = row;
-                siftUp(scores, offset, heap, size++);
+                heap.add(row, scores[offset + row]);
             }
         }
         // Rows come in ascending order, so a later row beats the heap's worst only with a strictly
         // higher score; most rows are passed over by the tight loop in nextAbove.
-        if (size == k) {
-            for (row = nextAbove(scores, offset, row, rows, scores[offset + heap[0]]); row < rows;
-                    row = nextAbove(scores, offset, row + 1, rows, scores[offset + heap[0]])) {
+        if (heap.isFull()) {
+            for (row = nextAbove(scores, offset, row, rows, heap.worstScore()); row < rows;
+                    row = nextAbove(scores, offset, row + 1, rows, heap.worstScore())) {
                 if (eligible.test(row)) {
-                    heap[0] = row;
-                    siftDown(scores, offset, heap, size);
+                    heap.replaceWorst(row, scores[offset + row]);
                 }
             }
         }
-        int[] best = new int[size];
-        for (int i = size - 1; i >= 0; i--) {
-            best[i] = heap[0];
-            heap[0] = heap[i];
-            siftDown(scores, offset, heap, i);
-        }
-        return best;
+        return heap.drainBestFirst();
     }
 
     /** The first row from {@code from} on scoring above {@code threshold}, or {@code rows}. */
@@ -77,47 +68,96 @@ final class TopK {
         return rows;
     }
 
-    /** Whether row a ranks above row b. */
-    private static boolean beats(float[] scores, int offset, int a, int b) {
-        float sa = scores[offset + a];
-        float sb = scores[offset + b];
-        return sa > sb || (sa == sb && a < b);
-    }
+    /**
+     * The best rows so far, the worst on top. Each row's score is kept beside it, so a comparison
+     * reads two adjacent arrays instead of looking each row's score up in the score table.
+     */
+    private static final class WorstFirstHeap {
 
-    private static void siftUp(float[] scores, int offset, int[] heap, int i) {
-        while (i > 0) {
-            int parent = (i - 1) / 2;
-            if (!beats(scores, offset, heap[parent], heap[i])) {
-                break;
-            }
-            swap(heap, i, parent);
-            i = parent;
+        private final int[] rows;
+        private final float[] scores;
+        private int size;
+
+        WorstFirstHeap(int capacity) {
+            rows = new int[capacity];
+            scores = new float[capacity];
         }
-    }
 
-    private static void siftDown(float[] scores, int offset, int[] heap, int size) {
-        int i = 0;
-        while (true) {
-            int worst = i;
-            int left = 2 * i + 1;
-            int right = left + 1;
-            if (left < size && beats(scores, offset, heap[worst], heap[left])) {
-                worst = left;
-            }
-            if (right < size && beats(scores, offset, heap[worst], heap[right])) {
-                worst = right;
-            }
-            if (worst == i) {
-                return;
-            }
-            swap(heap, i, worst);
-            i = worst;
+        boolean isFull() {
+            return size == rows.length;
         }
-    }
 
-    private static void swap(int[] heap, int a, int b) {
-        int t = heap[a];
-        heap[a] = heap[b];
-        heap[b] = t;
+        float worstScore() {
+            return scores[0];
+        }
+
+        void add(int row, float score) {
+            rows[size] = row;
+            scores[size] = score;
+            siftUp(size++);
+        }
+
+        void replaceWorst(int row, float score) {
+            rows[0] = row;
+            scores[0] = score;
+            siftDown();
+        }
+
+        int[] drainBestFirst() {
+            int[] best = new int[size];
+            while (size > 0) {
+                best[size - 1] = rows[0];
+                size--;
+                rows[0] = rows[size];
+                scores[0] = scores[size];
+                siftDown();
+            }
+            return best;
+        }
+
+        /** Whether the row at heap position a ranks above the one at b (ties: lower row first). */
+        private boolean beats(int a, int b) {
+            return scores[a] > scores[b] || (scores[a] == scores[b] && rows[a] < rows[b]);
+        }
+
+        private void siftUp(int i) {
+            while (i > 0) {
+                int parent = (i - 1) / 2;
+                if (!beats(parent, i)) {
+                    return;
+                }
+                swap(i, parent);
+                i = parent;
+            }
+        }
+
+        private void siftDown() {
+            int i = 0;
+            while (true) {
+                int worst = i;
+                int left = 2 * i + 1;
+                int right = left + 1;
+                if (left < size && beats(worst, left)) {
+                    worst = left;
+                }
+                if (right < size && beats(worst, right)) {
+                    worst = right;
+                }
+                if (worst == i) {
+                    return;
+                }
+                swap(i, worst);
+                i = worst;
+            }
+        }
+
+        private void swap(int a, int b) {
+            int row = rows[a];
+            rows[a] = rows[b];
+            rows[b] = row;
+            float score = scores[a];
+            scores[a] = scores[b];
+            scores[b] = score;
+        }
     }
 }
