@@ -155,6 +155,33 @@ class JournaledCheckpointTest {
                 .containsExactlyInAnyOrderElementsOf(again.read(SequenceRecommender::snapshot).stream().map(StateRow::key).toList());
     }
 
+    @Test
+    void restoresAStoreWrittenBeforeGenerationsFromItsRowsAndJournal() {
+        SequenceRecommender live = new SequenceRecommender(CONFIG);
+        for (int step = 0; step < 5; step++) {
+            live.learn(batch(step));
+        }
+        CheckpointStore store = new CheckpointStore(rows);
+        // The single-generation layout: model rows under their own keys, no generation marker.
+        store.write(live.snapshot());
+        for (int step = 5; step < 7; step++) {
+            List<TrainingExample> examples = batch(step);
+            for (int position = 0; position < examples.size(); position++) {
+                // Journal keys: the version the batch produces, then the position in it.
+                journal.put((long) (step + 1) << 20 | position, examples.get(position));
+            }
+            live.learn(examples);
+        }
+        store.write(List.of(new StateRow(JournaledCheckpoint.LEARNED_KEY,
+                java.nio.ByteBuffer.allocate(Long.BYTES).putLong(7).array())));
+
+        SequenceRecommender restored = journaled().restore(new SequenceRecommender(CONFIG)).model();
+
+        RecommendationQuery query = new RecommendationQuery("i3", List.of("i1", "i5"), Set.of("i1")::contains);
+        assertThat(restored.version()).isEqualTo(7);
+        assertThat(restored.predict(query)).isEqualTo(live.predict(query));
+    }
+
     private void assertRestoresLike(ModelHandle<RecommendationQuery, ?, TrainingExample, SequenceRecommender> live,
             long version) {
         SequenceRecommender restored = journaled(8).restore(new SequenceRecommender(CONFIG)).model();
