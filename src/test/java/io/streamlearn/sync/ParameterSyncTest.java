@@ -83,11 +83,7 @@ class ParameterSyncTest {
 
     @Test
     void checkpointExchangeStoresTheLedgerAndDropsTheRecords() {
-        Task task = new Task(2);
-        SequenceRecommender other = new SequenceRecommender(CONFIG, true);
-        task.learn(TrainingBatches.cyclic(8, 0, 0));
-        other.learn(TrainingBatches.cyclic(8, 0, 10));
-        archive(other.takeOwnDelta(), 1);
+        Task task = taskAfterOneBatchWithTheOthersFirstPublicationArchived(2);
         task.checkpoint.markDirty(task.sync.exchangeAndRecord(task.model.read(SequenceRecommender::version)));
         assertThat(storedMarkers()).isNotEmpty();
 
@@ -101,11 +97,7 @@ class ParameterSyncTest {
 
     @Test
     void aRestoreWhileTheCheckpointIsStillBeingWrittenRedoesItsExchange() {
-        Task task = new Task(8);
-        SequenceRecommender other = new SequenceRecommender(CONFIG, true);
-        task.learn(TrainingBatches.cyclic(8, 0, 0));
-        other.learn(TrainingBatches.cyclic(8, 0, 10));
-        archive(other.takeOwnDelta(), 1);
+        Task task = taskAfterOneBatchWithTheOthersFirstPublicationArchived(8);
 
         task.checkpoint.checkpointNow(task.model);
         RecommendationAnswer before = task.model.predict(QUERY);
@@ -118,6 +110,15 @@ class ParameterSyncTest {
         assertThat(storedMarkers()).as("written over 4 batches, then the marker is dropped").isEmpty();
         assertThat(new Task(8).model.predict(QUERY)).isEqualTo(task.model.predict(QUERY));
         assertThat(published).as("own increments published once, not again on either restore").hasSize(1);
+    }
+
+    private Task taskAfterOneBatchWithTheOthersFirstPublicationArchived(int checkpointInterval) {
+        Task task = new Task(checkpointInterval);
+        SequenceRecommender other = new SequenceRecommender(CONFIG, true);
+        task.learn(TrainingBatches.cyclic(8, 0, 0));
+        other.learn(TrainingBatches.cyclic(8, 0, 10));
+        archive(other.takeOwnDelta(), 1);
+        return task;
     }
 
     private List<StateRow> storedMarkers() {
