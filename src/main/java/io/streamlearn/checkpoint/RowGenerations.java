@@ -39,8 +39,8 @@ final class RowGenerations {
     /** Per generation, the last period its rows were taken in. */
     private final int[] takenInPeriod = new int[2];
     private final boolean[] contentsUnknown = new boolean[2];
-    private int period = 1;
     private final ArrayDeque<StateRow> unwritten = new ArrayDeque<>();
+    private int period = 1;
     private List<String> obsoleteOnCompletion = List.of();
     private int complete;
     private int writing = NONE;
