@@ -41,14 +41,12 @@ public final class CheckpointStore {
 
     /** Writes rows outside the generations (markers), under their own keys. */
     public void write(List<StateRow> rows) {
-        List<KeyValue<String, byte[]>> entries = new ArrayList<>(rows.size());
-        rows.forEach(row -> entries.add(entry(row.key(), row)));
-        store.putAll(entries);
+        store.putAll(entries("", rows));
     }
 
     /** Writes model rows into one generation. */
     void writeGeneration(int generation, List<StateRow> rows) {
-        store.putAll(generationEntries(generation, rows));
+        store.putAll(entries(prefixOf(generation), rows));
     }
 
     /**
@@ -56,7 +54,7 @@ public final class CheckpointStore {
      * generations that it made obsolete, all in one write.
      */
     void completeGeneration(int generation, List<StateRow> lastRows, List<String> obsoleteKeys) {
-        List<KeyValue<String, byte[]>> entries = generationEntries(generation, lastRows);
+        List<KeyValue<String, byte[]>> entries = entries(prefixOf(generation), lastRows);
         entries.add(KeyValue.pair(COMPLETE_GENERATION_KEY, new byte[] {(byte) generation}));
         obsoleteKeys.forEach(key -> entries.add(KeyValue.pair(key, null)));
         store.putAll(entries);
@@ -71,10 +69,8 @@ public final class CheckpointStore {
     List<StateRow> readGeneration(int generation) {
         List<StateRow> rows = new ArrayList<>();
         if (generation == 1) {
-            try (KeyValueIterator<String, byte[]> matching = store.prefixScan(SECOND_GENERATION_PREFIX, new StringSerializer())) {
-                matching.forEachRemaining(entry -> rows.add(
-                        new StateRow(entry.key.substring(SECOND_GENERATION_PREFIX.length()), entry.value)));
-            }
+            readPrefix(SECOND_GENERATION_PREFIX).forEach(row -> rows.add(
+                    new StateRow(row.key().substring(SECOND_GENERATION_PREFIX.length()), row.value())));
         } else {
             try (KeyValueIterator<String, byte[]> all = store.all()) {
                 all.forEachRemaining(entry -> {
@@ -101,10 +97,10 @@ public final class CheckpointStore {
 
     /** A model row (or a checkpoint action's row) as the complete generation holds it. */
     public Optional<byte[]> readCheckpointed(String key) {
-        return read(completeGeneration() == 1 ? SECOND_GENERATION_PREFIX + key : key);
+        return read(prefixOf(completeGeneration()) + key);
     }
 
-    /** The rows outside the generations whose keys start with {@code prefix}, in key order. */
+    /** The stored rows whose keys start with {@code prefix}, in key order, under their store keys. */
     public List<StateRow> readPrefix(String prefix) {
         List<StateRow> rows = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> matching = store.prefixScan(prefix, new StringSerializer())) {
@@ -117,8 +113,12 @@ public final class CheckpointStore {
         return !key.startsWith(SECOND_GENERATION_PREFIX) && OUTSIDE_GENERATIONS.stream().noneMatch(key::startsWith);
     }
 
-    private List<KeyValue<String, byte[]>> generationEntries(int generation, List<StateRow> rows) {
-        String prefix = generation == 1 ? SECOND_GENERATION_PREFIX : "";
+    private static String prefixOf(int generation) {
+        return generation == 1 ? SECOND_GENERATION_PREFIX : "";
+    }
+
+    /** The rows as store entries under {@code prefix} + their keys (room for a marker more). */
+    private static List<KeyValue<String, byte[]>> entries(String prefix, List<StateRow> rows) {
         List<KeyValue<String, byte[]>> entries = new ArrayList<>(rows.size() + 1);
         rows.forEach(row -> entries.add(entry(prefix + row.key(), row)));
         return entries;
