@@ -32,6 +32,13 @@ public interface StreamlearnConfig {
         /** Threads ND4J's native code uses per operation (see NativeThreads). */
         @WithDefault("1")
         int nativeThreads();
+
+        /**
+         * Threads that help the stream threads answer (top-K selection) and step mini-batches; shared
+         * by every task of the instance. 0: the stream threads work alone.
+         */
+        @WithDefault("1")
+        int helperThreads();
     }
 
     interface Kafka {

@@ -76,12 +76,16 @@ final class AdagradTable {
         }
     }
 
-    /** One Adagrad step per coordinate of the given rows: G += g², θ −= rate · g / √G. */
-    void applyGradient(int[] rows, float[] gradient, float rate) {
+    /**
+     * One Adagrad step per coordinate of {@code rows[from .. to)}: G += g², θ −= rate · g / √G.
+     * Calls for disjoint ranges of distinct rows may run at once; {@link #markStepped} afterwards,
+     * from one thread.
+     */
+    void applyGradient(int[] rows, float[] gradient, float rate, int from, int to) {
         // Each row is copied out of the ND4J buffer and back in bulk: element-wise buffer access
-        // costs a bounds check per coordinate.
+        // costs a bounds check per coordinate. Absolute get/put leave the shared view's position alone.
         float[] row = new float[width];
-        for (int i = 0; i < rows.length; i++) {
+        for (int i = from; i < to; i++) {
             int base = rows[i] * width;
             valueView.get(base, row, 0, width);
             for (int j = 0; j < width; j++) {
@@ -96,8 +100,14 @@ final class AdagradTable {
                 }
             }
             valueView.put(base, row, 0, width);
-            if (tracksSteps) {
-                stepped.set(rows[i]);
+        }
+    }
+
+    /** Records that the rows were stepped, for {@link #takeDelta}. */
+    void markStepped(int[] rows) {
+        if (tracksSteps) {
+            for (int row : rows) {
+                stepped.set(row);
             }
         }
     }

@@ -21,6 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import io.streamlearn.checkpoint.MetaRows;
 import io.streamlearn.checkpoint.ModelProvenance;
 import io.streamlearn.checkpoint.StateRow;
+import io.streamlearn.compute.WorkSharing;
 import io.streamlearn.event.ScoredItem;
 import io.streamlearn.learn.DenseTransfer;
 import io.streamlearn.learn.GaussianInit;
@@ -55,6 +56,7 @@ public final class SequenceRecommender
     private final RecommenderConfig config;
     /** Whether own increments are tracked for {@link #takeOwnDelta} (only when replicas share them). */
     private final boolean sharesIncrements;
+    private final WorkSharing workSharing;
     private final RecommenderRows rows;
     private final ThreadLocal<ScoreScratch> scoreScratch = ThreadLocal.withInitial(ScoreScratch::new);
     private final MiniBatchGradient.Workspace gradientWorkspace = new MiniBatchGradient.Workspace();
@@ -72,8 +74,17 @@ public final class SequenceRecommender
 
     /** @param sharesIncrements track own increments, to share them with other replicas ({@link #takeOwnDelta}) */
     public SequenceRecommender(RecommenderConfig config, boolean sharesIncrements) {
+        this(config, sharesIncrements, WorkSharing.CALLER_ONLY);
+    }
+
+    /**
+     * @param workSharing threads that help the caller select a group's top-K lists and step a
+     *        mini-batch's rows; results are the same with any number of them
+     */
+    public SequenceRecommender(RecommenderConfig config, boolean sharesIncrements, WorkSharing workSharing) {
         this.config = config;
         this.sharesIncrements = sharesIncrements;
+        this.workSharing = workSharing;
         this.rows = new RecommenderRows(config.dimension());
         clear(System.currentTimeMillis());
     }
@@ -86,7 +97,8 @@ public final class SequenceRecommender
     /**
      * Answers several queries against the same parameters with one matrix product: scoring every
      * item for every query at once reads the item table once instead of once per query, which is
-     * what makes serving a large catalogue affordable.
+     * what makes serving a large catalogue affordable. The queries' top-K selections (the larger
+     * cost) are shared with the helper threads, so {@link RecommendationQuery#seen} must only read.
      */
     public List<RecommendationAnswer> predictAll(List<RecommendationQuery> queries) {
         int live = index.rowsInUse();
@@ -102,11 +114,9 @@ public final class SequenceRecommender
             }
         }
         float[] all = scores(users, queries.size(), live);
-        List<RecommendationAnswer> answers = new ArrayList<>(queries.size());
-        for (int q = 0; q < queries.size(); q++) {
-            answers.add(answer(queries.get(q), all, q * live, live));
-        }
-        return answers;
+        RecommendationAnswer[] answers = new RecommendationAnswer[queries.size()];
+        workSharing.run(queries.size(), q -> answers[q] = answer(queries.get(q), all, q * live, live));
+        return List.of(answers);
     }
 
     /**
@@ -167,14 +177,35 @@ public final class SequenceRecommender
                     sampleNegatives(random), example.weight());
         }
         MiniBatchGradient gradient = MiniBatchGradient.compute(events, input, output, bias, gradientWorkspace);
-        input.applyGradient(gradient.historyRows(), gradient.input(), config.learningRate());
-        output.applyGradient(gradient.candidateRows(), gradient.output(), config.learningRate());
-        bias.applyGradient(gradient.candidateRows(), gradient.bias(), config.learningRate());
+        applySteps(gradient);
         addStoreKeys(gradient.historyRows(), changed);
         addStoreKeys(gradient.candidateRows(), changed);
         version++;
         changed.addKey(MetaRows.VERSION_KEY);
         return changed;
+    }
+
+    /**
+     * One Adagrad step per row and table. Each row's step touches that row's coordinates alone, so
+     * the steps run as independent parts: the history rows, each half of the output rows (the
+     * largest share), and the biases.
+     */
+    private void applySteps(MiniBatchGradient gradient) {
+        float rate = config.learningRate();
+        int[] history = gradient.historyRows();
+        int[] candidates = gradient.candidateRows();
+        int half = candidates.length / 2;
+        workSharing.run(4, part -> {
+            switch (part) {
+                case 0 -> input.applyGradient(history, gradient.input(), rate, 0, history.length);
+                case 1 -> output.applyGradient(candidates, gradient.output(), rate, 0, half);
+                case 2 -> output.applyGradient(candidates, gradient.output(), rate, half, candidates.length);
+                default -> bias.applyGradient(candidates, gradient.bias(), rate, 0, candidates.length);
+            }
+        });
+        input.markStepped(history);
+        output.markStepped(candidates);
+        bias.markStepped(candidates);
     }
 
     private void addStoreKeys(int[] stepped, ChangedKeys changed) {

@@ -69,7 +69,8 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
         this.histories = context.getStateStore(StoreNames.RECOMMEND_USER_HISTORY);
         this.seen = new SeenItems(context.getStateStore(StoreNames.RECOMMEND_USER_SEEN));
         CheckpointStore modelRows = new CheckpointStore(context.getStateStore(StoreNames.RECOMMEND_MODEL));
-        SequenceRecommender recommender = new SequenceRecommender(settings.model(), settings.sync().enabled());
+        SequenceRecommender recommender = new SequenceRecommender(settings.model(), settings.sync().enabled(),
+                settings.workSharing());
         this.model = new ModelHandle<>(recommender);
         if (settings.sync().enabled()) {
             this.sync = new ParameterSync<>(
@@ -189,11 +190,15 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
         checkpoint.answered(batch.answered());
     }
 
-    /** The query as of the entry's arrival: items the user saw before it are excluded, later ones are not. */
+    /**
+     * The query as of the entry's arrival: items the user saw before it are excluded, later ones are
+     * not. The user's seen set is looked up here, on the stream thread: helper threads only read it.
+     */
     private RecommendationQuery query(PendingAnswer entry, int position) {
         String userId = entry.interaction().userId();
+        Set<String> seenByUser = seen.seenBy(userId);
         return new RecommendationQuery(entry.interaction().itemId(), entry.recentItems(),
-                item -> seen.contains(userId, item) && !batch.firstSeenAtOrAfter(UserHistory.seenKey(userId, item), position));
+                item -> seenByUser.contains(item) && !batch.firstSeenAtOrAfter(UserHistory.seenKey(userId, item), position));
     }
 
     private Recommendation recommendation(Interaction interaction, RecommendationAnswer answer, long version) {

@@ -1,5 +1,6 @@
 package io.streamlearn.topology;
 
+import io.streamlearn.compute.WorkSharing;
 import io.streamlearn.learn.MiniBatchPolicy;
 import io.streamlearn.recommend.LearningSignal;
 import io.streamlearn.recommend.RecommenderConfig;
@@ -14,7 +15,8 @@ import io.streamlearn.sync.SyncSettings;
  * @param signal how interactions count as positives
  * @param checkpointInterval mini-batches between writes of the model's rows (the journal covers the rest)
  * @param sync how the tasks' model replicas share parameters
+ * @param workSharing the instance's helper threads, shared by its tasks' models
  */
 public record RecommendSettings(RecommenderConfig model, MiniBatchPolicy batching, MiniBatchPolicy answering,
-        LearningSignal signal, int checkpointInterval, SyncSettings sync) {
+        LearningSignal signal, int checkpointInterval, SyncSettings sync, WorkSharing workSharing) {
 }

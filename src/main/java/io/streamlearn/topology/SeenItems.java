@@ -1,5 +1,6 @@
 package io.streamlearn.topology;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -40,8 +41,9 @@ final class SeenItems {
         this.maxHeldPairs = maxHeldPairs;
     }
 
-    boolean contains(String userId, String itemId) {
-        return itemsOf(userId).contains(itemId);
+    /** The user's seen items, read-only; a view that the next {@link #markSeen} of this user changes. */
+    Set<String> seenBy(String userId) {
+        return Collections.unmodifiableSet(itemsOf(userId));
     }
 
     /** Records that the user saw the item at {@code timestamp}; returns whether it is the first time. */

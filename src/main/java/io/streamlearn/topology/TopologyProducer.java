@@ -3,6 +3,7 @@ package io.streamlearn.topology;
 import java.util.OptionalInt;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -10,6 +11,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.jboss.logging.Logger;
 
+import io.streamlearn.compute.WorkSharing;
 import io.streamlearn.event.ValidationLimits;
 import io.streamlearn.intent.IntentConfig;
 import io.streamlearn.kafka.KafkaBootstrap;
@@ -33,11 +35,24 @@ public class TopologyProducer {
 
     @Produces
     @Singleton
-    public Topology buildTopology(StreamlearnConfig config, ServingModels models, KafkaBootstrap kafka) {
-        return StreamlearnTopology.build(new StreamsBuilder(), settings(config, kafka.interactionPartitions()), models);
+    WorkSharing workSharing(StreamlearnConfig config) {
+        return WorkSharing.withHelpers(config.compute().helperThreads());
     }
 
-    static TopologySettings settings(StreamlearnConfig config, OptionalInt interactionPartitions) {
+    void stopHelpers(@Disposes WorkSharing workSharing) {
+        workSharing.close();
+    }
+
+    @Produces
+    @Singleton
+    public Topology buildTopology(StreamlearnConfig config, ServingModels models, KafkaBootstrap kafka,
+            WorkSharing workSharing) {
+        return StreamlearnTopology.build(new StreamsBuilder(),
+                settings(config, kafka.interactionPartitions(), workSharing), models);
+    }
+
+    static TopologySettings settings(StreamlearnConfig config, OptionalInt interactionPartitions,
+            WorkSharing workSharing) {
         StreamlearnConfig.Topics t = config.topics();
         StreamlearnConfig.Validation v = config.validation();
         StreamlearnConfig.Recommend r = config.recommend();
@@ -61,7 +76,8 @@ public class TopologyProducer {
                 new ValidationLimits(v.maxRecordBytes(), v.maxIdLength(), v.maxNestingDepth(), v.maxTextLength()),
                 new RecommendSettings(model, new MiniBatchPolicy(r.batchSize(), r.maxWait()),
                         new MiniBatchPolicy(r.answerBatchSize(), r.answerMaxWait()),
-                        LearningSignal.defaults(), r.checkpointInterval(), sync(config, interactionPartitions)),
+                        LearningSignal.defaults(), r.checkpointInterval(), sync(config, interactionPartitions),
+                        workSharing),
                 new SupportSettings(intent, new MiniBatchPolicy(i.batchSize(), i.maxWait()), i.messageRetention(),
                         i.modelPartitions(), i.checkpointInterval()));
     }

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
 import io.streamlearn.checkpoint.StateRow;
+import io.streamlearn.compute.WorkSharing;
 
 class SequenceRecommenderTest {
 
@@ -85,6 +89,59 @@ class SequenceRecommenderTest {
         assertThat(model.itemCount()).isEqualTo(3);
         assertThat(model.predict(new RecommendationQuery(null, List.of(), Set.of()::contains)).topK())
                 .extracting(s -> s.itemId()).containsExactlyInAnyOrder("mid", "new", "newest");
+    }
+
+    @Test
+    void helperThreadsLearnAndAnswerExactlyAsTheCallerAlone() {
+        SequenceRecommender alone = new SequenceRecommender(SMALL, true);
+        try (WorkSharing helpers = WorkSharing.withHelpers(2)) {
+            SequenceRecommender helped = new SequenceRecommender(SMALL, true, helpers);
+            for (int step = 0; step < 6; step++) {
+                alone.learn(batch(step));
+                helped.learn(batch(step));
+            }
+            List<RecommendationQuery> queries = new ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                queries.add(new RecommendationQuery("i" + i, List.of("i" + (i + 1)), Set.of("i" + (i + 2))::contains));
+            }
+
+            assertThat(helped.predictAll(queries)).isEqualTo(alone.predictAll(queries));
+            assertThat(itemRows(helped)).isEqualTo(itemRows(alone));
+            assertThat(helped.takeOwnDelta()).usingRecursiveComparison().isEqualTo(alone.takeOwnDelta());
+        }
+    }
+
+    @Test
+    void aMiniBatchStepsEveryRowItTouchesInEveryTable() {
+        try (WorkSharing helpers = WorkSharing.withHelpers(2)) {
+            SequenceRecommender model = new SequenceRecommender(SMALL, true, helpers);
+            // Every item of the batch is a positive and in some history: each table steps each row.
+            model.learn(batch(0));
+
+            List<ItemDelta> deltas = model.takeOwnDelta();
+            int d = SMALL.dimension();
+            assertThat(deltas).extracting(ItemDelta::itemId).contains("i0", "i5", "i9");
+            assertThat(deltas).allSatisfy(delta -> {
+                assertThat(accumulated(delta.input(), d)).as("input of %s", delta.itemId()).isPositive();
+                assertThat(accumulated(delta.output(), d)).as("output of %s", delta.itemId()).isPositive();
+                assertThat(accumulated(delta.bias(), 1)).as("bias of %s", delta.itemId()).isPositive();
+            });
+        }
+    }
+
+    /** The squared gradients a row's accumulators took, from a delta laid out as values then accumulators. */
+    private static double accumulated(float[] delta, int width) {
+        double sum = 0;
+        for (int j = width; j < 2 * width; j++) {
+            sum += delta[j];
+        }
+        return sum;
+    }
+
+    /** Item rows by key, values as text (the provenance row holds a creation time). */
+    private static Map<String, String> itemRows(SequenceRecommender model) {
+        return model.snapshot().stream().filter(row -> row.key().startsWith("item/"))
+                .collect(Collectors.toMap(StateRow::key, row -> Base64.getEncoder().encodeToString(row.value())));
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.streamlearn.compute.WorkSharing;
 import io.streamlearn.event.JsonSerde;
 import io.streamlearn.event.Recommendation;
 import io.streamlearn.event.ScoredItem;
@@ -50,7 +51,8 @@ class ParameterSyncTopologyTest {
         RecommendSettings recommend = new RecommendSettings(
                 RecommenderConfig.builder().dimension(DIMENSION).negatives(4).topK(3).build(),
                 new MiniBatchPolicy(4, Duration.ofSeconds(30)), new MiniBatchPolicy(1, Duration.ofMillis(100)),
-                LearningSignal.defaults(), 1000, new SyncSettings(true, Duration.ofSeconds(1), 2, Duration.ofSeconds(5)));
+                LearningSignal.defaults(), 1000, new SyncSettings(true, Duration.ofSeconds(1), 2, Duration.ofSeconds(5)),
+                WorkSharing.CALLER_ONLY);
         TopologySettings settings = new TopologySettings(TOPICS, ValidationLimits.defaults(), recommend,
                 SupportTopologyTest.settings(1).support());
         driver = new TopologyTestDriver(StreamlearnTopology.build(new StreamsBuilder(), settings, new ServingModels()),

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.streamlearn.compute.WorkSharing;
 import io.streamlearn.event.DeadLetterHeaders;
 import io.streamlearn.event.JsonSerde;
 import io.streamlearn.event.Recommendation;
@@ -32,6 +33,8 @@ import io.streamlearn.sync.SyncSettings;
 class StreamlearnTopologyTest {
 
     private static final TopicNames TOPICS = TopicNames.defaults();
+    /** A helper thread answers with the stream thread, as in the service. */
+    private static final WorkSharing HELPERS = WorkSharing.withHelpers(1);
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> interactions;
     private TestOutputTopic<String, Recommendation> recommendations;
@@ -49,7 +52,7 @@ class StreamlearnTopologyTest {
         RecommendSettings recommend = new RecommendSettings(
                 RecommenderConfig.builder().dimension(8).negatives(4).topK(3).build(),
                 new MiniBatchPolicy(4, Duration.ofSeconds(1)), new MiniBatchPolicy(answerGroup, Duration.ofMillis(100)),
-                LearningSignal.defaults(), 3, SyncSettings.disabled());
+                LearningSignal.defaults(), 3, SyncSettings.disabled(), HELPERS);
         TopologySettings settings = new TopologySettings(TOPICS, ValidationLimits.defaults(), recommend,
                 SupportTopologyTest.settings(1).support());
         driver = new TopologyTestDriver(StreamlearnTopology.build(new StreamsBuilder(), settings, models),

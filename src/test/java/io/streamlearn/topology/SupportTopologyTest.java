@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.streamlearn.checkpoint.CheckpointStore;
+import io.streamlearn.compute.WorkSharing;
 import io.streamlearn.event.DeadLetterHeaders;
 import io.streamlearn.event.JsonSerde;
 import io.streamlearn.event.SupportPrediction;
@@ -54,7 +55,7 @@ class SupportTopologyTest {
         return new TopologySettings(TopicNames.defaults(), ValidationLimits.defaults(),
                 new RecommendSettings(RecommenderConfig.builder().dimension(8).build(),
                         new MiniBatchPolicy(8, Duration.ofSeconds(1)), new MiniBatchPolicy(1, Duration.ofMillis(10)),
-                        LearningSignal.defaults(), 1, SyncSettings.disabled()),
+                        LearningSignal.defaults(), 1, SyncSettings.disabled(), WorkSharing.CALLER_ONLY),
                 new SupportSettings(intent, new MiniBatchPolicy(batchSize, Duration.ofSeconds(1)), Duration.ofDays(7), 1, 1));
     }
 
