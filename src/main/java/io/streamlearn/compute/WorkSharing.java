@@ -24,6 +24,8 @@ public final class WorkSharing implements AutoCloseable {
 
     private final int helpers;
     private final ExecutorService executor;
+    /** Invitations not yet picked up: at most one per helper, so a starved helper's queue stays short. */
+    private final AtomicInteger waitingInvitations = new AtomicInteger();
 
     private WorkSharing(int helpers) {
         this.helpers = helpers;
@@ -38,10 +40,6 @@ public final class WorkSharing implements AutoCloseable {
         return helpers == 0 ? CALLER_ONLY : new WorkSharing(helpers);
     }
 
-    public int helpers() {
-        return helpers;
-    }
-
     /** Runs {@code part.accept(i)} for every {@code i < parts}; returns when all have finished. */
     public void run(int parts, IntConsumer part) {
         int invited = Math.min(helpers, parts - 1);
@@ -52,11 +50,18 @@ public final class WorkSharing implements AutoCloseable {
             return;
         }
         Job job = new Job(parts, part, Thread.currentThread());
-        for (int h = 0; h < invited; h++) {
-            executor.execute(job::work);
+        for (int h = 0; h < invited && waitingInvitations.getAndUpdate(this::oneMoreIfRoom) < helpers; h++) {
+            executor.execute(() -> {
+                waitingInvitations.decrementAndGet();
+                job.work();
+            });
         }
         job.work();
         job.awaitAll();
+    }
+
+    private int oneMoreIfRoom(int waiting) {
+        return waiting < helpers ? waiting + 1 : waiting;
     }
 
     @Override
