@@ -2,6 +2,7 @@ package io.streamlearn.compute;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -51,13 +52,22 @@ public final class WorkSharing implements AutoCloseable {
         }
         Job job = new Job(parts, part, Thread.currentThread());
         for (int h = 0; h < invited && waitingInvitations.getAndUpdate(this::oneMoreIfRoom) < helpers; h++) {
+            invite(job);
+        }
+        job.work();
+        job.awaitAll();
+    }
+
+    private void invite(Job job) {
+        try {
             executor.execute(() -> {
                 waitingInvitations.decrementAndGet();
                 job.work();
             });
+        } catch (RejectedExecutionException e) {
+            // Closed (the application is stopping while a stream thread still works): the caller does every part.
+            waitingInvitations.decrementAndGet();
         }
-        job.work();
-        job.awaitAll();
     }
 
     private int oneMoreIfRoom(int waiting) {

@@ -88,6 +88,16 @@ class WorkSharingTest {
     }
 
     @Test
+    void afterCloseTheCallerDoesEveryPart() {
+        sharing.close();
+        AtomicIntegerArray runs = new AtomicIntegerArray(5);
+        sharing.run(5, runs::incrementAndGet);
+        for (int part = 0; part < 5; part++) {
+            assertThat(runs.get(part)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void withoutHelpersRunsThePartsInOrderOnTheCaller() {
         StringBuilder order = new StringBuilder();
         WorkSharing.CALLER_ONLY.run(4, order::append);
