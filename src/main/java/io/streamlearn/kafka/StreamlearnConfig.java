@@ -34,8 +34,9 @@ public interface StreamlearnConfig {
         int nativeThreads();
 
         /**
-         * Threads that help the stream threads answer (top-K selection) and step mini-batches; shared
-         * by every task of the instance. 0: the stream threads work alone.
+         * Threads that help the stream threads select recommendations (top-K) and step the
+         * recommender's mini-batches; shared by every task of the instance. 0: the stream threads
+         * work alone.
          */
         @WithDefault("1")
         int helperThreads();
