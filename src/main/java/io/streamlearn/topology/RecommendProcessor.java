@@ -9,7 +9,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
 import io.streamlearn.checkpoint.CheckpointAction;
@@ -48,7 +47,7 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
     private final RecommendSettings settings;
     private final TaskModels<RecommendationQuery, RecommendationAnswer, TrainingExample, SequenceRecommender> models;
     private ProcessorContext<String, RecommendOutput> context;
-    private KeyValueStore<String, UserHistory> histories;
+    private UserHistories histories;
     private SeenItems seen;
     private JournaledCheckpoint<PendingAnswer, TrainingExample> checkpoint;
     private PendingBatch batch;
@@ -66,7 +65,7 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
     public void init(ProcessorContext<String, RecommendOutput> context) {
         this.context = context;
         this.partition = context.taskId().partition();
-        this.histories = context.getStateStore(StoreNames.RECOMMEND_USER_HISTORY);
+        this.histories = new UserHistories(context.getStateStore(StoreNames.RECOMMEND_USER_HISTORY));
         this.seen = new SeenItems(context.getStateStore(StoreNames.RECOMMEND_USER_SEEN));
         CheckpointStore modelRows = new CheckpointStore(context.getStateStore(StoreNames.RECOMMEND_MODEL));
         SequenceRecommender recommender = new SequenceRecommender(settings.model(), settings.sync().enabled(),
@@ -117,8 +116,7 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
     private PendingAnswer remember(Record<String, Interaction> record) {
         Interaction interaction = record.value();
         int length = settings.model().historyLength();
-        UserHistory history = histories.get(interaction.userId());
-        history = history == null ? UserHistory.empty() : history;
+        UserHistory history = histories.of(interaction.userId());
         boolean firstSight = seen.markSeen(interaction.userId(), interaction.itemId(), interaction.timestamp());
         histories.put(interaction.userId(), history.with(interaction.itemId(), length));
         PendingAnswer entry = new PendingAnswer(interaction, record.timestamp(), history.recent(length), firstSight);

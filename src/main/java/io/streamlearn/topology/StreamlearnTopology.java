@@ -178,18 +178,21 @@ public final class StreamlearnTopology {
     }
 
     /**
-     * The user stores are cached (a hot user's keys reach the changelog once per commit); the model
-     * and journal stores are not: their keys are rarely rewritten, and the model store is written
-     * while the task initialises, when a cache cannot flush yet.
+     * No store has a record cache. A cache only saves writes of a key rewritten within one commit
+     * interval (100 ms): a seen pair is written once, a user's history about once per interaction
+     * (sessions interleave, so one user's interactions are seconds apart), and model and journal
+     * keys are rarely rewritten. What it did cost was a sorted-map lookup per access and a burst of
+     * writes at every commit. The processor holds its active users' state itself ({@link SeenItems},
+     * {@link UserHistories}).
      */
     private static void addRecommendStores(StreamsBuilder builder) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.RECOMMEND_MODEL), Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.RECOMMEND_USER_HISTORY), Serdes.String(),
-                new JsonSerde<>(UserHistory.class)).withCachingEnabled());
+                new JsonSerde<>(UserHistory.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.RECOMMEND_USER_SEEN), Serdes.String(), Serdes.Long()).withCachingEnabled());
+                Stores.persistentKeyValueStore(StoreNames.RECOMMEND_USER_SEEN), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.RECOMMEND_JOURNAL), Serdes.Long(),
                 new PendingAnswerSerde()));
