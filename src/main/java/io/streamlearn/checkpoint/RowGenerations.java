@@ -33,7 +33,7 @@ final class RowGenerations {
     private final int slices;
     /**
      * Per row key, the period of its last change; a period ends when a generation is taken. One
-     * map rather than a set per generation: every batch reports thousands of changed keys.
+     * map rather than a set per generation: a period changes thousands of rows.
      */
     private final Map<String, int[]> changedInPeriod = new HashMap<>();
     /** Per generation, the last period its rows were taken in. */
@@ -64,7 +64,10 @@ final class RowGenerations {
         store.writeGeneration(complete, snapshot);
     }
 
-    /** Rows that changed in the model: both generations must be rewritten with them. */
+    /**
+     * Rows that changed in the model: both generations must be rewritten with them. (Rows the model
+     * tracks itself are collected when a generation is taken.)
+     */
     void changed(Collection<String> keys) {
         for (String key : keys) {
             changedInPeriod.computeIfAbsent(key, k -> new int[1])[0] = period;
@@ -87,6 +90,7 @@ final class RowGenerations {
             throw new IllegalStateException("a checkpoint is still being written");
         }
         writing = 1 - complete;
+        changed(model.write(OnlineModel::takeChangedRows));
         Set<String> changed = changedSince(takenInPeriod[writing]);
         List<StateRow> rows = contentsUnknown[writing] ? everyRow(model, ownRows) : model.read(m -> m.rows(changed));
         contentsUnknown[writing] = false;

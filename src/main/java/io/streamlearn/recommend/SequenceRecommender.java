@@ -60,6 +60,8 @@ public final class SequenceRecommender
     private final RecommenderRows rows;
     private final ThreadLocal<ScoreScratch> scoreScratch = ThreadLocal.withInitial(ScoreScratch::new);
     private final MiniBatchGradient.Workspace gradientWorkspace = new MiniBatchGradient.Workspace();
+    /** Rows stepped since {@link #takeChangedRows} last named them. */
+    private final BitSet changedRows = new BitSet();
     private ItemIndex index;
     private AdagradTable input;
     private AdagradTable output;
@@ -166,8 +168,8 @@ public final class SequenceRecommender
         if (batch.isEmpty()) {
             return Set.of();
         }
-        ChangedKeys changed = new ChangedKeys();
-        int[] positives = admitPositives(batch, changed::addKey);
+        Set<String> changed = new LinkedHashSet<>();
+        int[] positives = admitPositives(batch, changed::add);
         SplittableRandom random = new SplittableRandom(config.seed() * 31 + version);
         MiniBatchGradient.Event[] events = new MiniBatchGradient.Event[batch.size()];
         for (int e = 0; e < events.length; e++) {
@@ -178,10 +180,10 @@ public final class SequenceRecommender
         }
         MiniBatchGradient gradient = MiniBatchGradient.compute(events, input, output, bias, gradientWorkspace);
         applySteps(gradient);
-        addStoreKeys(gradient.historyRows(), changed);
-        addStoreKeys(gradient.candidateRows(), changed);
+        markChanged(gradient.historyRows());
+        markChanged(gradient.candidateRows());
         version++;
-        changed.addKey(MetaRows.VERSION_KEY);
+        changed.add(MetaRows.VERSION_KEY);
         return changed;
     }
 
@@ -208,12 +210,27 @@ public final class SequenceRecommender
         bias.markStepped(candidates);
     }
 
-    private void addStoreKeys(int[] stepped, ChangedKeys changed) {
+    private void markChanged(int[] stepped) {
         for (int row : stepped) {
+            changedRows.set(row);
+        }
+    }
+
+    /**
+     * The keys of the items whose rows mini-batches stepped since the last call. Rows are tracked by
+     * position (a bit each) and named here, by their current items: an item evicted meanwhile was
+     * named by {@link #learn}, and its row now holds another item or none.
+     */
+    @Override
+    public Set<String> takeChangedRows() {
+        Set<String> keys = new LinkedHashSet<>(2 * changedRows.cardinality());
+        for (int row = changedRows.nextSetBit(0); row >= 0; row = changedRows.nextSetBit(row + 1)) {
             if (index.isLive(row)) {
-                changed.addRow(row, index.storeKey(row));
+                keys.add(index.storeKey(row));
             }
         }
+        changedRows.clear();
+        return keys;
     }
 
     @Override
@@ -347,6 +364,7 @@ public final class SequenceRecommender
         output = new AdagradTable(config.dimension(), initialRows, sharesIncrements);
         bias = new AdagradTable(1, initialRows, sharesIncrements);
         version = 0;
+        changedRows.clear();
         provenance = new ModelProvenance(KIND, FORMAT_VERSION, config.asMap(),
                 ModelProvenance.currentLibraries(), createdAt);
     }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.streamlearn.checkpoint.MetaRows;
 import io.streamlearn.checkpoint.StateRow;
 import io.streamlearn.compute.WorkSharing;
 
@@ -59,7 +60,9 @@ class SequenceRecommenderTest {
         java.util.Map<String, byte[]> store = new java.util.TreeMap<>();
         model.snapshot().forEach(row -> store.put(row.key(), row.value()));
         for (int step = 0; step < 5; step++) {
-            for (StateRow row : model.rows(model.learn(batch(step)))) {
+            Set<String> changed = new java.util.HashSet<>(model.learn(batch(step)));
+            changed.addAll(model.takeChangedRows());
+            for (StateRow row : model.rows(changed)) {
                 if (row.isDeletion()) {
                     store.remove(row.key());
                 } else {
@@ -73,6 +76,18 @@ class SequenceRecommenderTest {
         RecommendationQuery query = new RecommendationQuery("i7", List.of("i4"), Set.of()::contains);
         assertThat(restored.predict(query)).isEqualTo(model.predict(query));
         assertThat(restored.version()).isEqualTo(5);
+    }
+
+    /** Stepped rows are named once, when taken, by the items they hold then; the batch itself names only the version row. */
+    @Test
+    void namesTheRowsItSteppedWhenTheyAreTakenOnce() {
+        SequenceRecommender model = new SequenceRecommender(SMALL);
+
+        Set<String> named = model.learn(batch(0));
+
+        assertThat(named).containsExactly(MetaRows.VERSION_KEY);
+        assertThat(model.takeChangedRows()).hasSize(10).allSatisfy(key -> assertThat(key).startsWith("item/i"));
+        assertThat(model.takeChangedRows()).isEmpty();
     }
 
     @Test
