@@ -181,9 +181,10 @@ public final class StreamlearnTopology {
      * No store has a record cache. A cache only saves writes of a key rewritten within one commit
      * interval (100 ms): a seen pair is written once, a user's history about once per interaction
      * (sessions interleave, so one user's interactions are seconds apart), and model and journal
-     * keys are rarely rewritten. What it did cost was a sorted-map lookup per access and a burst of
-     * writes at every commit. The processor holds its active users' state itself ({@link SeenItems},
-     * {@link UserHistories}).
+     * keys are rarely rewritten (the model store is also written while the task initialises, when a
+     * cache could not flush yet). What a cache did cost the user stores was a sorted-map lookup per
+     * access and a burst of writes at every commit. The processor holds its active users' state
+     * itself ({@link SeenItems}, {@link UserHistories}).
      */
     private static void addRecommendStores(StreamsBuilder builder) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
