@@ -33,10 +33,10 @@ public interface OnlineModel<Q, A, E> {
      * Keys of the rows changed since the last call that {@link #learn} did not name. A model whose
      * mini-batches change thousands of rows may track them itself, by position, and name them only
      * when a checkpoint takes its rows: naming them as keys after every batch cost ~12 % of the
-     * recommender's stream thread. By default {@code learn} names every change.
+     * recommender's stream thread. Each key at most once. By default {@code learn} names every change.
      */
-    default Set<String> takeChangedRows() {
-        return Set.of();
+    default Collection<String> takeChangedRows() {
+        return List.of();
     }
 
     /** The current stored form of the given rows; a row that no longer exists comes back as a deletion. */

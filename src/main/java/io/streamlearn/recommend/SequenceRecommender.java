@@ -222,8 +222,9 @@ public final class SequenceRecommender
      * named by {@link #learn}, and its row now holds another item or none.
      */
     @Override
-    public Set<String> takeChangedRows() {
-        Set<String> keys = new LinkedHashSet<>(2 * changedRows.cardinality());
+    public List<String> takeChangedRows() {
+        // A live row's key is its item's alone, so the keys are distinct without a set.
+        List<String> keys = new ArrayList<>(changedRows.cardinality());
         for (int row = changedRows.nextSetBit(0); row >= 0; row = changedRows.nextSetBit(row + 1)) {
             if (index.isLive(row)) {
                 keys.add(index.storeKey(row));
