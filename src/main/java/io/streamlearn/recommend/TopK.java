@@ -3,55 +3,39 @@ package io.streamlearn.recommend;
 import java.util.function.IntPredicate;
 
 /**
- * Partial selection of the K best scores among eligible rows. The eligibility test ("already seen")
- * costs a state-store lookup, so it runs on as few rows as possible: first on a shortlist of the
- * {@value #SHORTLIST_FACTOR}·K best rows in rank order, which usually holds K eligible ones; only when
- * it does not (a user who has seen most of their best-scored items) does a full scan test every row
- * that would enter the current top-K.
+ * Partial selection of the K best scores among eligible rows, in one pass over the scores. The
+ * eligibility test ("already seen") runs only for rows that would enter the current top-K: most
+ * rows are passed over by a tight comparison with the K-th best score so far. (A first pass over a
+ * shortlist of 4·K rows, tested afterwards, paid off while the test was a store lookup; with the
+ * seen sets in memory it only made the heap four times larger.)
  */
 final class TopK {
-
-    /** Shortlist length as a multiple of K: room for the already-seen items among the best. */
-    static final int SHORTLIST_FACTOR = 4;
 
     private TopK() {
     }
 
     /**
      * Rows of the {@code k} highest scores among eligible rows, best first (ties: lower row first).
-     * Row {@code r}'s score is {@code scores[offset + r]}, for {@code r < rows}.
+     * Row {@code r}'s score is {@code products[offset + r] + biases[r]}, for {@code r < rows}.
      */
-    static int[] select(float[] scores, int offset, int rows, int k, IntPredicate eligible) {
-        int[] shortlist = heapSelect(scores, offset, rows, Math.min(rows, SHORTLIST_FACTOR * k), row -> true);
-        int[] best = new int[Math.min(k, rows)];
-        int found = 0;
-        for (int i = 0; i < shortlist.length && found < best.length; i++) {
-            if (eligible.test(shortlist[i])) {
-                best[found++] = shortlist[i];
-            }
+    static int[] select(float[] products, int offset, float[] biases, int rows, int k, IntPredicate eligible) {
+        if (rows == 0) {
+            return new int[0];
         }
-        if (found == best.length || shortlist.length == rows) {
-            return found == best.length ? best : java.util.Arrays.copyOf(best, found);
-        }
-        return heapSelect(scores, offset, rows, k, eligible);
-    }
-
-    /** The lazy full scan: eligibility is tested only for rows that would enter the current top-K. */
-    private static int[] heapSelect(float[] scores, int offset, int rows, int k, IntPredicate eligible) {
-        WorstFirstHeap heap = new WorstFirstHeap(k);
+        WorstFirstHeap heap = new WorstFirstHeap(Math.min(k, rows));
         int row = 0;
         for (; row < rows && !heap.isFull(); row++) {
             if (eligible.test(row)) {
-                heap.add(row, scores[offset + row]);
+                heap.add(row, products[offset + row] + biases[row]);
             }
         }
         // Rows come in ascending order, so a later row beats the heap's worst only with a strictly
         // higher score; most rows are passed over by the tight loop in nextAbove.
         if (heap.isFull()) {
-            for (row = nextAbove(scores, offset, row, rows, heap.worstScore()); row < rows;
-                    row = nextAbove(scores, offset, row + 1, rows, heap.worstScore())) {
+            for (row = nextAbove(products, offset, biases, row, rows, heap.worstScore()); row < rows;
+                    row = nextAbove(products, offset, biases, row + 1, rows, heap.worstScore())) {
                 if (eligible.test(row)) {
-                    heap.replaceWorst(row, scores[offset + row]);
+                    heap.replaceWorst(row, products[offset + row] + biases[row]);
                 }
             }
         }
@@ -59,9 +43,9 @@ final class TopK {
     }
 
     /** The first row from {@code from} on scoring above {@code threshold}, or {@code rows}. */
-    private static int nextAbove(float[] scores, int offset, int from, int rows, float threshold) {
+    private static int nextAbove(float[] products, int offset, float[] biases, int from, int rows, float threshold) {
         for (int row = from; row < rows; row++) {
-            if (scores[offset + row] > threshold) {
+            if (products[offset + row] + biases[row] > threshold) {
                 return row;
             }
         }

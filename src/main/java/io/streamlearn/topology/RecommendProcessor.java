@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -117,6 +118,10 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
         Interaction interaction = record.value();
         int length = settings.model().historyLength();
         UserHistory history = histories.of(interaction.userId());
+        if (history.items().isEmpty()) {
+            // Every interaction stores both, so a user without a history has no seen pairs to read.
+            seen.holdNewUser(interaction.userId());
+        }
         boolean firstSight = seen.markSeen(interaction.userId(), interaction.itemId(), interaction.timestamp());
         histories.put(interaction.userId(), history.with(interaction.itemId(), length));
         PendingAnswer entry = new PendingAnswer(interaction, record.timestamp(), history.recent(length), firstSight);
@@ -194,9 +199,9 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
      */
     private RecommendationQuery query(PendingAnswer entry, int position) {
         String userId = entry.interaction().userId();
-        Set<String> seenByUser = seen.seenBy(userId);
+        Predicate<String> seenByUser = seen.seenBy(userId);
         return new RecommendationQuery(entry.interaction().itemId(), entry.recentItems(),
-                item -> seenByUser.contains(item) && !batch.firstSeenAtOrAfter(UserHistory.seenKey(userId, item), position));
+                item -> seenByUser.test(item) && !batch.firstSeenAtOrAfter(UserHistory.seenKey(userId, item), position));
     }
 
     private Recommendation recommendation(Interaction interaction, RecommendationAnswer answer, long version) {
