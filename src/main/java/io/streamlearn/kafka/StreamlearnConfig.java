@@ -138,7 +138,7 @@ public interface StreamlearnConfig {
         @WithDefault("1000000")
         int itemCapacity();
 
-        @WithDefault("P30D")
+        @WithDefault("PT0S")
         Duration itemIdle();
 
         @WithDefault("42")

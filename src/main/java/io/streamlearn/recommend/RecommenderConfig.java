@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * @param learningRate Adagrad step size
  * @param initScale standard deviation of the initial embedding values
  * @param itemCapacity most items held at once; beyond it the longest-idle item is evicted
- * @param itemIdleMillis an item unseen this long may be evicted even below capacity
+ * @param itemIdleMillis an item unused this long in event time, counted back from the newest event
+ *        learned, is evicted even below capacity; 0 keeps every item until capacity is reached
  * @param topK length of each recommendation list
  * @param seed seed of initialisation and negative sampling
  */
@@ -23,6 +24,9 @@ public record RecommenderConfig(int dimension, int historyLength, float historyD
     public RecommenderConfig {
         if (historyDecay <= 0 || historyDecay > 1) {
             throw new IllegalArgumentException("historyDecay must be in (0, 1]");
+        }
+        if (itemIdleMillis < 0) {
+            throw new IllegalArgumentException("itemIdleMillis must be 0 (never idle) or more");
         }
         if (dimension < 1 || historyLength < 1 || negatives < 1 || itemCapacity < 2 || topK < 1) {
             throw new IllegalArgumentException("recommender sizes must be positive");
@@ -57,7 +61,7 @@ public record RecommenderConfig(int dimension, int historyLength, float historyD
         private float learningRate = 0.5f;
         private float initScale = 0.1f;
         private int itemCapacity = 1_000_000;
-        private long itemIdleMillis = 30L * 24 * 3600 * 1000;
+        private long itemIdleMillis = 0;
         private int topK = 10;
         private long seed = 42;
 

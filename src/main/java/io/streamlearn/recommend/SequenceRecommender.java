@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -162,8 +161,8 @@ public final class SequenceRecommender
         for (int row : best) {
             top.add(new ScoredItem(index.id(row), sigmoid(scores.logit(offset, row))));
         }
-        Optional<Integer> asked = query.itemId() == null ? Optional.empty() : index.row(query.itemId());
-        double score = asked.map(row -> sigmoid(scores.logit(offset, row))).orElse(0.5);
+        int asked = query.itemId() == null ? ItemIndex.ABSENT : index.rowOf(query.itemId());
+        double score = asked == ItemIndex.ABSENT ? 0.5 : sigmoid(scores.logit(offset, asked));
         return new RecommendationAnswer(score, top);
     }
 
@@ -173,6 +172,7 @@ public final class SequenceRecommender
             return Set.of();
         }
         Set<String> changed = new LinkedHashSet<>();
+        evictIdleItems(batch, changed::add);
         int[] positives = admitPositives(batch, changed::add);
         SplittableRandom random = new SplittableRandom(config.seed() * 31 + version);
         MiniBatchGradient.Event[] events = new MiniBatchGradient.Event[batch.size()];
@@ -303,8 +303,8 @@ public final class SequenceRecommender
             } else if (key.equals(MetaRows.PROVENANCE_KEY)) {
                 out.add(MetaRows.provenanceRow(provenance));
             } else {
-                Optional<Integer> row = index.row(key.substring(RecommenderRows.ITEM_PREFIX.length()));
-                out.add(row.isPresent() ? itemRow(row.get()) : new StateRow(key, null));
+                int row = index.rowOf(key.substring(RecommenderRows.ITEM_PREFIX.length()));
+                out.add(row == ItemIndex.ABSENT ? new StateRow(key, null) : itemRow(row));
             }
         }
         return out;
@@ -374,6 +374,24 @@ public final class SequenceRecommender
                 ModelProvenance.currentLibraries(), createdAt);
     }
 
+    /**
+     * Evicts the items unused for the idle period before the batch's newest event, so a withdrawn
+     * item stops being recommended and gives its row back. Idleness is measured in event time, not
+     * on the clock, so a replay or a restored replica evicts the same items.
+     */
+    private void evictIdleItems(List<TrainingExample> batch, Consumer<String> evicted) {
+        if (config.itemIdleMillis() == 0) {
+            return;
+        }
+        long now = index.newestSeen();
+        for (TrainingExample example : batch) {
+            now = Math.max(now, example.eventTime());
+        }
+        for (String itemId : index.evictIdleBefore(now - config.itemIdleMillis())) {
+            evicted.accept(rows.itemKey(itemId));
+        }
+    }
+
     /** @param evicted receives the checkpoint key of every item evicted to make room */
     private int[] admitPositives(List<TrainingExample> batch, Consumer<String> evicted) {
         int[] positives = new int[batch.size()];
@@ -386,11 +404,8 @@ public final class SequenceRecommender
 
     /** The item's row, admitted (and initialised) when new, its last use moved to {@code eventTime} if later. */
     private int rowFor(String itemId, long eventTime, Consumer<String> evicted) {
-        Optional<Integer> known = index.row(itemId);
-        int row;
-        if (known.isPresent()) {
-            row = known.get();
-        } else {
+        int row = index.rowOf(itemId);
+        if (row == ItemIndex.ABSENT) {
             ItemIndex.Admission admission = index.admit(itemId, eventTime);
             row = admission.row();
             initialiseRow(row, itemId);
@@ -429,9 +444,9 @@ public final class SequenceRecommender
         int[] found = new int[Math.min(recentItems.size(), config.historyLength())];
         int count = 0;
         for (int i = recentItems.size() - 1; i >= 0 && count < found.length; i--) {
-            Optional<Integer> row = index.row(recentItems.get(i));
-            if (row.isPresent()) {
-                found[count++] = row.get();
+            int row = index.rowOf(recentItems.get(i));
+            if (row != ItemIndex.ABSENT) {
+                found[count++] = row;
             }
         }
         int[] rowsFound = java.util.Arrays.copyOf(found, count);

@@ -107,6 +107,34 @@ class SequenceRecommenderTest {
     }
 
     @Test
+    void evictsItemsIdleForTheIdlePeriodInEventTimeAndDeletesTheirRows() {
+        SequenceRecommender model = new SequenceRecommender(RecommenderConfig.builder()
+                .dimension(4).negatives(2).itemIdleMillis(100).build());
+        model.learn(List.of(new TrainingExample(List.of(), "stale", 1f, 1_000), new TrainingExample(List.of(), "kept", 1f, 1_050)));
+
+        Set<String> atTheEdge = model.learn(List.of(new TrainingExample(List.of(), "fresh", 1f, 1_100)));
+        Set<String> pastIt = model.learn(List.of(new TrainingExample(List.of("stale"), "kept", 1f, 1_101)));
+
+        assertThat(atTheEdge).doesNotContain("item/stale");
+        assertThat(pastIt).contains("item/stale").doesNotContain("item/kept", "item/fresh");
+        assertThat(model.rows(List.of("item/stale"))).containsExactly(new StateRow("item/stale", null));
+        assertThat(model.predict(new RecommendationQuery(null, List.of(), Set.of()::contains)).topK())
+                .extracting(s -> s.itemId()).containsExactlyInAnyOrder("kept", "fresh");
+    }
+
+    @Test
+    void anIdlePeriodOfZeroKeepsEveryItem() {
+        SequenceRecommender model = new SequenceRecommender(RecommenderConfig.builder()
+                .dimension(4).negatives(2).itemIdleMillis(0).build());
+        model.learn(List.of(new TrainingExample(List.of(), "old", 1f, 0)));
+
+        Set<String> changed = model.learn(List.of(new TrainingExample(List.of(), "new", 1f, Long.MAX_VALUE / 2)));
+
+        assertThat(changed).doesNotContain("item/old");
+        assertThat(model.itemCount()).isEqualTo(2);
+    }
+
+    @Test
     void helperThreadsLearnAndAnswerExactlyAsTheCallerAlone() {
         SequenceRecommender alone = new SequenceRecommender(SMALL, true);
         try (WorkSharing helpers = WorkSharing.withHelpers(2)) {
