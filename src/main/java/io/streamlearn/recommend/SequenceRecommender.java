@@ -79,8 +79,8 @@ public final class SequenceRecommender
     }
 
     /**
-     * @param workSharing threads that help the caller select a group's top-K lists and step a
-     *        mini-batch's rows; results are the same with any number of them
+     * @param workSharing threads that help the caller select a group's top-K lists, and compute a
+     *        mini-batch's gradient and step its rows; results are the same with any number of them
      */
     public SequenceRecommender(RecommenderConfig config, boolean sharesIncrements, WorkSharing workSharing) {
         this.config = config;
@@ -182,7 +182,7 @@ public final class SequenceRecommender
             events[e] = new MiniBatchGradient.Event(history.rows(), history.weights(), positives[e],
                     sampleNegatives(random), example.weight());
         }
-        MiniBatchGradient gradient = MiniBatchGradient.compute(events, input, output, bias, gradientWorkspace);
+        MiniBatchGradient gradient = MiniBatchGradient.compute(events, input, output, bias, gradientWorkspace, workSharing);
         applySteps(gradient);
         markChanged(gradient.historyRows());
         markChanged(gradient.candidateRows());

@@ -3,9 +3,12 @@ package io.streamlearn.recommend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+
+import io.streamlearn.compute.WorkSharing;
 
 class MiniBatchGradientTest {
 
@@ -60,7 +63,27 @@ class MiniBatchGradientTest {
 
         MiniBatchGradient second = MiniBatchGradient.compute(events, input, output, bias, workspace);
 
-        assertThat(java.util.Arrays.copyOf(second.output(), first.length)).containsExactly(first);
+        assertThat(Arrays.copyOf(second.output(), first.length)).containsExactly(first);
+    }
+
+    @Test
+    void helperThreadsComputeExactlyTheCallersGradients() {
+        SplittableRandom random = new SplittableRandom(3);
+        MiniBatchGradient.Event[] many = new MiniBatchGradient.Event[50];
+        for (int e = 0; e < many.length; e++) {
+            many[e] = new MiniBatchGradient.Event(new int[] {random.nextInt(ROWS), random.nextInt(ROWS)},
+                    new float[] {0.6f, 0.4f}, random.nextInt(ROWS), new int[] {random.nextInt(ROWS), random.nextInt(ROWS)}, 1f);
+        }
+        MiniBatchGradient alone = MiniBatchGradient.compute(many, input, output, bias, new MiniBatchGradient.Workspace());
+        try (WorkSharing helpers = WorkSharing.withHelpers(3)) {
+            MiniBatchGradient helped = MiniBatchGradient.compute(many, input, output, bias,
+                    new MiniBatchGradient.Workspace(), helpers);
+
+            assertThat(helped.candidateRows()).containsExactly(alone.candidateRows());
+            assertThat(Arrays.copyOf(helped.output(), ROWS * D)).containsExactly(Arrays.copyOf(alone.output(), ROWS * D));
+            assertThat(Arrays.copyOf(helped.input(), ROWS * D)).containsExactly(Arrays.copyOf(alone.input(), ROWS * D));
+            assertThat(Arrays.copyOf(helped.bias(), ROWS)).containsExactly(Arrays.copyOf(alone.bias(), ROWS));
+        }
     }
 
     private double numericGradient(AdagradTable table, int row, int column, int width) {
