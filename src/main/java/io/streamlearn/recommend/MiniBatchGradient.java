@@ -33,11 +33,6 @@ record MiniBatchGradient(int[] historyRows, float[] input, int[] candidateRows, 
     /** Events per part of the forward pass shared with helper threads: small enough to spread a batch of 64. */
     private static final int EVENTS_PER_PART = 16;
 
-    static MiniBatchGradient compute(Event[] events, AdagradTable input, AdagradTable output, AdagradTable bias,
-            Workspace workspace) {
-        return compute(events, input, output, bias, workspace, WorkSharing.CALLER_ONLY);
-    }
-
     /**
      * @param sharing helpers for the forward pass (each event's user vector, candidate rows and
      *        softmax), which only reads the tables; the sums per row are then taken in event order

@@ -1,6 +1,7 @@
 package io.streamlearn.recommend;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
@@ -449,7 +450,7 @@ public final class SequenceRecommender
                 found[count++] = row;
             }
         }
-        int[] rowsFound = java.util.Arrays.copyOf(found, count);
+        int[] rowsFound = Arrays.copyOf(found, count);
         float[] weights = new float[count];
         float total = 0;
         float weight = 1f;

@@ -37,7 +37,7 @@ class MiniBatchGradientTest {
     @Test
     void matchesFiniteDifferencesOfTheSampledSoftmaxLoss() {
         MiniBatchGradient gradient = MiniBatchGradient.compute(events, input, output, bias,
-                new MiniBatchGradient.Workspace());
+                new MiniBatchGradient.Workspace(), WorkSharing.CALLER_ONLY);
 
         assertThat(gradient.historyRows()).containsExactly(0, 1, 5);
         assertThat(gradient.candidateRows()).containsExactly(2, 3, 4, 0);
@@ -59,9 +59,9 @@ class MiniBatchGradientTest {
     @Test
     void reusedWorkspaceGivesTheSameGradients() {
         MiniBatchGradient.Workspace workspace = new MiniBatchGradient.Workspace();
-        float[] first = MiniBatchGradient.compute(events, input, output, bias, workspace).output().clone();
+        float[] first = MiniBatchGradient.compute(events, input, output, bias, workspace, WorkSharing.CALLER_ONLY).output().clone();
 
-        MiniBatchGradient second = MiniBatchGradient.compute(events, input, output, bias, workspace);
+        MiniBatchGradient second = MiniBatchGradient.compute(events, input, output, bias, workspace, WorkSharing.CALLER_ONLY);
 
         assertThat(Arrays.copyOf(second.output(), first.length)).containsExactly(first);
     }
@@ -74,7 +74,8 @@ class MiniBatchGradientTest {
             many[e] = new MiniBatchGradient.Event(new int[] {random.nextInt(ROWS), random.nextInt(ROWS)},
                     new float[] {0.6f, 0.4f}, random.nextInt(ROWS), new int[] {random.nextInt(ROWS), random.nextInt(ROWS)}, 1f);
         }
-        MiniBatchGradient alone = MiniBatchGradient.compute(many, input, output, bias, new MiniBatchGradient.Workspace());
+        MiniBatchGradient alone = MiniBatchGradient.compute(many, input, output, bias,
+                new MiniBatchGradient.Workspace(), WorkSharing.CALLER_ONLY);
         try (WorkSharing helpers = WorkSharing.withHelpers(3)) {
             MiniBatchGradient helped = MiniBatchGradient.compute(many, input, output, bias,
                     new MiniBatchGradient.Workspace(), helpers);
