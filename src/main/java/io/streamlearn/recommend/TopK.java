@@ -26,7 +26,7 @@ final class TopK {
         int row = 0;
         for (; row < rows && !heap.isFull(); row++) {
             if (eligible.test(row)) {
-                heap.add(row, products[offset + row] + biases[row]);
+                heap.add(row, score(products, offset, biases, row));
             }
         }
         // Rows come in ascending order, so a later row beats the heap's worst only with a strictly
@@ -35,17 +35,21 @@ final class TopK {
             for (row = nextAbove(products, offset, biases, row, rows, heap.worstScore()); row < rows;
                     row = nextAbove(products, offset, biases, row + 1, rows, heap.worstScore())) {
                 if (eligible.test(row)) {
-                    heap.replaceWorst(row, products[offset + row] + biases[row]);
+                    heap.replaceWorst(row, score(products, offset, biases, row));
                 }
             }
         }
         return heap.drainBestFirst();
     }
 
+    private static float score(float[] products, int offset, float[] biases, int row) {
+        return products[offset + row] + biases[row];
+    }
+
     /** The first row from {@code from} on scoring above {@code threshold}, or {@code rows}. */
     private static int nextAbove(float[] products, int offset, float[] biases, int from, int rows, float threshold) {
         for (int row = from; row < rows; row++) {
-            if (products[offset + row] + biases[row] > threshold) {
+            if (score(products, offset, biases, row) > threshold) {
                 return row;
             }
         }
