@@ -14,7 +14,6 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -23,7 +22,6 @@ import io.streamlearn.checkpoint.ModelProvenance;
 import io.streamlearn.checkpoint.StateRow;
 import io.streamlearn.compute.WorkSharing;
 import io.streamlearn.event.ScoredItem;
-import io.streamlearn.learn.DenseTransfer;
 import io.streamlearn.learn.GaussianInit;
 import io.streamlearn.learn.OnlineModel;
 import io.streamlearn.learn.SharedParameters;
@@ -135,23 +133,30 @@ public final class SequenceRecommender
     /**
      * The product goes straight to BLAS with the item table's rows as they lie: {@code mmul} on the
      * transposed table view first copied it (the table is a view of a larger buffer), which cost
-     * five times the product. The arrays are the calling thread's {@link ScratchArray}s.
+     * five times the product. Its input and output are the calling thread's reused buffers ({@link ScoreScratch}).
      */
     private Scores scores(float[] users, int count, int live) {
-        INDArray logits = Nd4j.createUninitialized(DataType.FLOAT, new long[] {count, live}, 'c');
-        Nd4j.gemm(DenseTransfer.matrix(users, count, config.dimension()), output.head(live), logits, false, true, 1.0, 0.0);
         ScoreScratch scratch = scoreScratch.get();
-        float[] products = scratch.logits().atLeast(count * live);
-        DenseTransfer.copyValues(logits, products);
+        int d = config.dimension();
+        INDArray userMatrix = scratch.nativeUsers().shaped(count, d);
+        scratch.nativeUsers().fill(users, count * d);
+        Nd4j.gemm(userMatrix, output.head(live), scratch.nativeProducts().shaped(count, live), false, true, 1.0, 0.0);
+        float[] products = scratch.products().atLeast(count * live);
+        scratch.nativeProducts().copyTo(products, count * live);
         float[] biases = scratch.biases().atLeast(live);
         bias.copyHead(live, biases);
         return new Scores(products, biases);
     }
 
-    /** Per-thread arrays for {@link #scores}: the stream thread and HTTP threads may predict at once. */
-    private record ScoreScratch(ScratchArray logits, ScratchArray biases) {
+    /**
+     * Per-thread arrays for {@link #scores}: the stream thread and HTTP threads may predict at once.
+     * The product is written to native memory and copied once to a Java array, which the top-K scan
+     * reads without a buffer's bounds checks.
+     */
+    private record ScoreScratch(ScratchMatrix nativeUsers, ScratchMatrix nativeProducts, ScratchArray products,
+            ScratchArray biases) {
         ScoreScratch() {
-            this(new ScratchArray(), new ScratchArray());
+            this(new ScratchMatrix(), new ScratchMatrix(), new ScratchArray(), new ScratchArray());
         }
     }
 

@@ -155,6 +155,23 @@ class SequenceRecommenderTest {
     }
 
     @Test
+    void aGroupsAnswersDoNotDependOnTheGroupsAnsweredBeforeOnTheSameThread() {
+        SequenceRecommender reused = trainedModel();
+        SequenceRecommender fresh = new SequenceRecommender(SMALL);
+        fresh.restore(reused.snapshot());
+        List<RecommendationQuery> many = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            many.add(new RecommendationQuery("i" + i, List.of("i" + (i + 1) % 10), Set.of("i" + (i + 2) % 10)::contains));
+        }
+        List<RecommendationQuery> few = many.subList(6, 9);
+
+        List<RecommendationAnswer> first = reused.predictAll(few);
+        reused.predictAll(many);
+
+        assertThat(reused.predictAll(few)).isEqualTo(first).isEqualTo(fresh.predictAll(few));
+    }
+
+    @Test
     void aMiniBatchStepsEveryRowItTouchesInEveryTable() {
         try (WorkSharing helpers = WorkSharing.withHelpers(2)) {
             SequenceRecommender model = new SequenceRecommender(SMALL, true, helpers);
