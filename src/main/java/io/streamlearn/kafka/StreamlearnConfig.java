@@ -110,11 +110,11 @@ public interface StreamlearnConfig {
         Duration maxWait();
 
         /** Interactions answered together (one matrix product), at most this many at a time. */
-        @WithDefault("16")
+        @WithDefault("64")
         int answerBatchSize();
 
         /** Answer waiting interactions once the oldest has waited this long. */
-        @WithDefault("10ms")
+        @WithDefault("5ms")
         Duration answerMaxWait();
 
         @WithDefault("64")
