@@ -50,11 +50,17 @@ public final class SequenceRecommender
     static final int FORMAT_VERSION = 1;
     /** Settings that decide what stored rows mean: a checkpoint restores only where they match. */
     private static final List<String> LAYOUT_KEYS = List.of("dimension");
+    /**
+     * Scores per matrix product: 8 M floats, 32 MB native plus 32 MB of heap per predicting thread.
+     * A whole answer group of 64 fits up to 131,072 items; at the 1,000,000-item capacity parts of 8.
+     */
+    private static final int SCORE_BUDGET = 1 << 23;
 
     private final RecommenderConfig config;
     /** Whether own increments are tracked for {@link #takeOwnDelta} (only when replicas share them). */
     private final boolean sharesIncrements;
     private final WorkSharing workSharing;
+    private final int scoreBudget;
     private final RecommenderRows rows;
     private final ThreadLocal<ScoreScratch> scoreScratch = ThreadLocal.withInitial(ScoreScratch::new);
     private final MiniBatchGradient.Workspace gradientWorkspace = new MiniBatchGradient.Workspace();
@@ -82,9 +88,15 @@ public final class SequenceRecommender
      *        mini-batch's gradient and step its rows; results are the same with any number of them
      */
     public SequenceRecommender(RecommenderConfig config, boolean sharesIncrements, WorkSharing workSharing) {
+        this(config, sharesIncrements, workSharing, SCORE_BUDGET);
+    }
+
+    /** @param scoreBudget most scores one matrix product holds ({@link #predictAll}) */
+    SequenceRecommender(RecommenderConfig config, boolean sharesIncrements, WorkSharing workSharing, int scoreBudget) {
         this.config = config;
         this.sharesIncrements = sharesIncrements;
         this.workSharing = workSharing;
+        this.scoreBudget = scoreBudget;
         this.rows = new RecommenderRows(config.dimension());
         clear(System.currentTimeMillis());
     }
@@ -99,12 +111,24 @@ public final class SequenceRecommender
      * item for every query at once reads the item table once instead of once per query, which is
      * what makes serving a large catalogue affordable. The queries' top-K selections (the larger
      * cost) are shared with the helper threads, so {@link RecommendationQuery#seen} must only read.
+     * A product holds at most {@code scoreBudget} scores: past that, queries are scored in parts, so
+     * the per-thread score buffers stay bounded however large the group and the catalogue.
      */
     public List<RecommendationAnswer> predictAll(List<RecommendationQuery> queries) {
         int live = index.rowsInUse();
         if (live == 0) {
             return queries.stream().map(q -> new RecommendationAnswer(0.5, List.<ScoredItem>of())).toList();
         }
+        RecommendationAnswer[] answers = new RecommendationAnswer[queries.size()];
+        int perProduct = Math.max(1, scoreBudget / live);
+        for (int first = 0; first < queries.size(); first += perProduct) {
+            answerTogether(queries.subList(first, Math.min(queries.size(), first + perProduct)), live, answers, first);
+        }
+        return List.of(answers);
+    }
+
+    /** Answers {@code queries} with one product, into {@code answers} from position {@code first}. */
+    private void answerTogether(List<RecommendationQuery> queries, int live, RecommendationAnswer[] answers, int first) {
         int d = config.dimension();
         float[] users = new float[queries.size() * d];
         for (int q = 0; q < queries.size(); q++) {
@@ -114,9 +138,7 @@ public final class SequenceRecommender
             }
         }
         Scores scores = scores(users, queries.size(), live);
-        RecommendationAnswer[] answers = new RecommendationAnswer[queries.size()];
-        workSharing.run(queries.size(), q -> answers[q] = answer(queries.get(q), scores, q * live, live));
-        return List.of(answers);
+        workSharing.run(queries.size(), q -> answers[first + q] = answer(queries.get(q), scores, q * live, live));
     }
 
     /**
@@ -133,14 +155,14 @@ public final class SequenceRecommender
     /**
      * The product goes straight to BLAS with the item table's rows as they lie: {@code mmul} on the
      * transposed table view first copied it (the table is a view of a larger buffer), which cost
-     * five times the product. Its input and output are the calling thread's reused buffers ({@link ScoreScratch}).
+     * five times the product. Its input and output are the calling thread's reused buffers
+     * ({@link ScoreScratch}).
      */
     private Scores scores(float[] users, int count, int live) {
         ScoreScratch scratch = scoreScratch.get();
         int d = config.dimension();
-        INDArray userMatrix = scratch.nativeUsers().shaped(count, d);
-        scratch.nativeUsers().fill(users, count * d);
-        Nd4j.gemm(userMatrix, output.head(live), scratch.nativeProducts().shaped(count, live), false, true, 1.0, 0.0);
+        Nd4j.gemm(scratch.nativeUsers().holding(users, count, d), output.head(live),
+                scratch.nativeProducts().shaped(count, live), false, true, 1.0, 0.0);
         float[] products = scratch.products().atLeast(count * live);
         scratch.nativeProducts().copyTo(products, count * live);
         float[] biases = scratch.biases().atLeast(live);

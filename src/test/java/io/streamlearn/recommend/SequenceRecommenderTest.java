@@ -2,6 +2,7 @@ package io.streamlearn.recommend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.Base64;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.streamlearn.checkpoint.MetaRows;
 import io.streamlearn.checkpoint.StateRow;
 import io.streamlearn.compute.WorkSharing;
+import io.streamlearn.event.ScoredItem;
 
 class SequenceRecommenderTest {
 
@@ -169,6 +171,28 @@ class SequenceRecommenderTest {
         reused.predictAll(many);
 
         assertThat(reused.predictAll(few)).isEqualTo(first).isEqualTo(fresh.predictAll(few));
+    }
+
+    @Test
+    void aGroupLargerThanTheScoreBudgetIsAnsweredInPartsWithTheSameRecommendations() {
+        SequenceRecommender whole = trainedModel();
+        int items = whole.itemCount();
+        SequenceRecommender inParts = new SequenceRecommender(SMALL, false, WorkSharing.CALLER_ONLY, 2 * items);
+        inParts.restore(whole.snapshot());
+        List<RecommendationQuery> queries = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            queries.add(new RecommendationQuery("i" + i, List.of("i" + (i + 3) % 10), Set.of("i" + (i + 5) % 10)::contains));
+        }
+
+        List<RecommendationAnswer> expected = whole.predictAll(queries);
+        List<RecommendationAnswer> answered = inParts.predictAll(queries);
+
+        assertThat(answered).hasSize(expected.size());
+        for (int q = 0; q < expected.size(); q++) {
+            assertThat(answered.get(q).topK()).extracting(ScoredItem::itemId)
+                    .containsExactlyElementsOf(expected.get(q).topK().stream().map(ScoredItem::itemId).toList());
+            assertThat(answered.get(q).score()).isCloseTo(expected.get(q).score(), within(1e-6));
+        }
     }
 
     @Test
