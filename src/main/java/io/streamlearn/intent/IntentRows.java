@@ -87,15 +87,25 @@ final class IntentRows {
     }
 
     static String intentKey(int row) {
-        return String.format("%s%05d", INTENT_PREFIX, row);
+        return zeroPadded(INTENT_PREFIX, row, 5);
     }
 
     static String featureKey(int chunk) {
-        return String.format("%s%06d", FEATURES_PREFIX, chunk);
+        return zeroPadded(FEATURES_PREFIX, chunk, 6);
     }
 
     static String rehearsalKey(int slot) {
-        return String.format("%s%06d", REHEARSAL_PREFIX, slot);
+        return zeroPadded(REHEARSAL_PREFIX, slot, 6);
+    }
+
+    /**
+     * {@code prefix} and the index padded with zeros to {@code width} digits, so keys sort by index.
+     * Every mini-batch names each changed row: with {@code String.format} that was 4–10 % of the
+     * support stream thread in the load test.
+     */
+    private static String zeroPadded(String prefix, int index, int width) {
+        String digits = Integer.toString(index);
+        return prefix + "0".repeat(Math.max(0, width - digits.length())) + digits;
     }
 
     static int index(String key, String prefix) {
