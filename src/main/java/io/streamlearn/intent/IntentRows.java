@@ -9,8 +9,8 @@ import io.streamlearn.checkpoint.StateRow;
 
 /**
  * The stored layout of the intent model: small rows, so each mini-batch rewrites only what it
- * touched. With the defaults (dimension 64, 16 feature rows per chunk) a feature chunk is
- * 16 · 65 · 4 = 4,160 bytes, an intent row 4 · 130 + 12 + name bytes, a rehearsal slot at most 2 KB.
+ * touched. With the defaults (dimension 256, 16 feature rows per chunk) a feature chunk is
+ * 16 · 257 · 4 = 16,448 bytes, an intent row 4 · 514 + 12 + name bytes, a rehearsal slot at most 2 KB.
  *
  * <pre>
  *   meta/provenance      JSON {@link ModelProvenance}
