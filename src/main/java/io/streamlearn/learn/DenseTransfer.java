@@ -29,16 +29,8 @@ public final class DenseTransfer {
     public static float[] values(INDArray array) {
         INDArray dense = isPlainRowMajor(array) ? array : array.dup('c');
         float[] out = new float[Math.toIntExact(dense.length())];
-        copyValues(dense, out);
+        dense.data().asNioFloat().get(0, out);
         return out;
-    }
-
-    /** Copies a plain row-major float array's values to the start of {@code out} (no allocation). */
-    public static void copyValues(INDArray array, float[] out) {
-        if (!isPlainRowMajor(array)) {
-            throw new IllegalArgumentException("expected a plain row-major float array");
-        }
-        array.data().asNioFloat().get(0, out, 0, Math.toIntExact(array.length()));
     }
 
     private static boolean isPlainRowMajor(INDArray array) {
