@@ -19,14 +19,13 @@ import org.apache.kafka.streams.state.Stores;
 import io.streamlearn.event.Interaction;
 import io.streamlearn.event.InteractionValidator;
 import io.streamlearn.event.JsonSerde;
-import io.streamlearn.event.Recommendation;
+import io.streamlearn.event.RecommendationSerde;
 import io.streamlearn.event.SupportFeedback;
 import io.streamlearn.event.SupportFeedbackValidator;
 import io.streamlearn.event.SupportMessage;
 import io.streamlearn.event.SupportMessageValidator;
 import io.streamlearn.event.SupportPrediction;
 import io.streamlearn.intent.IntentExample;
-import io.streamlearn.recommend.UserHistory;
 import io.streamlearn.sync.DeltaArchiver;
 import io.streamlearn.sync.SyncSettings;
 
@@ -106,7 +105,7 @@ public final class StreamlearnTopology {
                 .defaultBranch(Branched.as("answers"));
         outputs.get("recommend-answers")
                 .mapValues(output -> ((RecommendOutput.Answer) output).recommendation(), Named.as("recommend-answer"))
-                .to(topics.recommendations(), Produced.with(Serdes.String(), new JsonSerde<>(Recommendation.class))
+                .to(topics.recommendations(), Produced.with(Serdes.String(), new RecommendationSerde())
                         .withName("recommendations-sink"));
         outputs.get("recommend-sync")
                 .mapValues(output -> ((RecommendOutput.SharedDelta) output).frame(), Named.as("recommend-sync-frame"))
@@ -191,7 +190,7 @@ public final class StreamlearnTopology {
                 Stores.persistentKeyValueStore(StoreNames.RECOMMEND_MODEL), Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.RECOMMEND_USER_HISTORY), Serdes.String(),
-                new JsonSerde<>(UserHistory.class)));
+                new UserHistorySerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.RECOMMEND_USER_SEEN), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(

@@ -11,7 +11,6 @@ import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.streamlearn.event.JsonSerde;
 import io.streamlearn.recommend.UserHistory;
 
 class UserHistoriesTest {
@@ -21,7 +20,7 @@ class UserHistoriesTest {
     @BeforeEach
     void openStore() {
         store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("histories"), Serdes.String(),
-                new JsonSerde<>(UserHistory.class)).withLoggingDisabled().build();
+                new UserHistorySerde()).withLoggingDisabled().build();
         store.init(new MockProcessorContext<>().getStateStoreContext(), store);
     }
 
