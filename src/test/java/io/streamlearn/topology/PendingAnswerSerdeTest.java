@@ -3,6 +3,9 @@ package io.streamlearn.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.List;
 
 import org.apache.kafka.common.errors.SerializationException;
@@ -34,6 +37,29 @@ class PendingAnswerSerdeTest {
         byte[] json = new JsonSerde<>(PendingAnswer.class).serialize("t", entry);
 
         assertThat(serde.deserialize("t", json)).isEqualTo(entry);
+    }
+
+    @Test
+    void readsTheBinaryLayoutJournaledByEarlierVersions() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(1);
+            out.writeUTF("e-4");
+            out.writeUTF("u");
+            out.writeUTF("i");
+            out.writeUTF("rating");
+            out.writeBoolean(true);
+            out.writeDouble(3.0);
+            out.writeLong(9L);
+            out.writeLong(10L);
+            out.writeBoolean(true);
+            out.writeShort(2);
+            out.writeUTF("a");
+            out.writeUTF("b");
+        }
+
+        assertThat(serde.deserialize("t", bytes.toByteArray())).isEqualTo(new PendingAnswer(
+                new Interaction("e-4", "u", "i", InteractionType.RATING, 3.0, 9L), 10L, List.of("a", "b"), true));
     }
 
     @Test
