@@ -17,9 +17,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 /**
  * The {@code recommendations} topic's records. Every interaction is answered with one, so it is
  * written field by field with Jackson's streaming generator instead of through data binding, which
- * looked up a serializer and called each accessor reflectively (4 % of the stream thread in the load
- * test). The bytes are those data binding writes: same fields, order and number format. Reading
- * uses data binding ({@link JsonSerde}): only tests and consumers read.
+ * looks up a serializer and calls each accessor reflectively: in a microbenchmark an answer with
+ * ten recommendations takes 2.5 µs against 2.7–2.9 µs (most of either is formatting the scores).
+ * The bytes are those data binding writes: same fields, order and number format. Reading uses data
+ * binding ({@link JsonSerde}): only tests and consumers read.
  */
 public final class RecommendationSerde implements Serde<Recommendation>, Serializer<Recommendation> {
 

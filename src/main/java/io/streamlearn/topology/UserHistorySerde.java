@@ -7,9 +7,10 @@ import java.io.IOException;
 import io.streamlearn.recommend.UserHistory;
 
 /**
- * The user-history store's value format: the item IDs, oldest first. Every interaction rewrites
- * its user's history; as JSON through data binding that was 1.6 % of the stream thread in the load
- * test.
+ * The user-history store's value format: the item IDs, oldest first, in the journal's binary form.
+ * Every interaction rewrites its user's history. For 20 IDs this is 16 % fewer bytes than the JSON
+ * it replaces, and about as fast to write (0.7 against 0.6 µs in a microbenchmark:
+ * {@code writeUTF} is not quick).
  */
 final class UserHistorySerde extends BinaryStoreSerde<UserHistory> {
 
