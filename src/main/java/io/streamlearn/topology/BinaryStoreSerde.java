@@ -18,9 +18,10 @@ import org.apache.kafka.common.serialization.Serializer;
 import io.streamlearn.event.JsonSerde;
 
 /**
- * A store value written once per interaction, so as compact binary rather than JSON through data
- * binding: a format byte, then the fields the subclass writes. Values that start with '{' were
- * written as JSON by earlier versions and are still read, so a store survives an upgrade.
+ * A store value written once per interaction, as compact binary: a format byte, then the fields
+ * the subclass writes (fewer bytes than JSON; not always quicker to write, see
+ * {@link UserHistorySerde}). Values that start with '{' were written as JSON by earlier versions
+ * and are still read, so a store survives an upgrade.
  */
 abstract class BinaryStoreSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
