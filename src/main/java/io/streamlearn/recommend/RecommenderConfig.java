@@ -21,6 +21,12 @@ import java.util.TreeMap;
 public record RecommenderConfig(int dimension, int historyLength, float historyDecay, int negatives, float learningRate,
         float initScale, int itemCapacity, long itemIdleMillis, int topK, long seed) {
 
+    /**
+     * Longest history allowed. Weights decay per position, so beyond a few dozen items they vanish
+     * (0.8^50 is about 10^-5); and the stores count a history's items in two bytes.
+     */
+    public static final int MAX_HISTORY_LENGTH = 1_000;
+
     public RecommenderConfig {
         if (historyDecay <= 0 || historyDecay > 1) {
             throw new IllegalArgumentException("historyDecay must be in (0, 1]");
@@ -30,6 +36,9 @@ public record RecommenderConfig(int dimension, int historyLength, float historyD
         }
         if (dimension < 1 || historyLength < 1 || negatives < 1 || itemCapacity < 2 || topK < 1) {
             throw new IllegalArgumentException("recommender sizes must be positive");
+        }
+        if (historyLength > MAX_HISTORY_LENGTH) {
+            throw new IllegalArgumentException("historyLength must be at most " + MAX_HISTORY_LENGTH + ", was " + historyLength);
         }
     }
 
