@@ -3,15 +3,11 @@ package io.streamlearn.event;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.Serdes;
 
 import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
@@ -22,21 +18,21 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * The bytes are those data binding writes: same fields, order and number format. Reading uses data
  * binding ({@link JsonSerde}): only tests and consumers read.
  */
-public final class RecommendationSerde implements Serde<Recommendation>, Serializer<Recommendation> {
+public final class RecommendationSerde extends Serdes.WrapperSerde<Recommendation> {
 
     /** An answer with ten recommendations is ~600 bytes. */
     private static final int EXPECTED_BYTES = 768;
 
-    private final JsonFactory factory = JsonSerde.MAPPER.getFactory();
-    private final JsonSerde<Recommendation> reader = new JsonSerde<>(Recommendation.class);
+    public RecommendationSerde() {
+        super(RecommendationSerde::serialize, new JsonSerde<>(Recommendation.class));
+    }
 
-    @Override
-    public byte[] serialize(String topic, Recommendation recommendation) {
+    private static byte[] serialize(String topic, Recommendation recommendation) {
         if (recommendation == null) {
             return null;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(EXPECTED_BYTES);
-        try (JsonGenerator json = factory.createGenerator(bytes, JsonEncoding.UTF8)) {
+        try (JsonGenerator json = JsonSerde.MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
             write(json, recommendation);
         } catch (IOException e) {
             throw new SerializationException("cannot write Recommendation as JSON", e);
@@ -70,25 +66,5 @@ public final class RecommendationSerde implements Serde<Recommendation>, Seriali
             json.writeEndObject();
         }
         json.writeEndArray();
-    }
-
-    @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        // Nothing to configure: the layout is fixed by the record type.
-    }
-
-    @Override
-    public void close() {
-        // Nothing to release: the factory is shared and stateless.
-    }
-
-    @Override
-    public Serializer<Recommendation> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<Recommendation> deserializer() {
-        return reader;
     }
 }
