@@ -82,10 +82,11 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
         this.checkpoint = new JournaledCheckpoint<>(modelRows, context.getStateStore(StoreNames.RECOMMEND_JOURNAL),
                 entry -> entry.example(settings.signal().weight(entry.interaction())), settings.checkpointInterval(),
                 sync == null ? CheckpointAction.NONE : sync);
+        long started = System.nanoTime();
         JournaledCheckpoint.Restored<SequenceRecommender, PendingAnswer> restored = checkpoint.restore(recommender);
         this.batch = new PendingBatch(restored.pending(), restored.answered(), context.currentSystemTimeMs());
         models.register(partition, model);
-        logRestore(restored.model());
+        logRestore(restored.model(), (System.nanoTime() - started) / 1_000_000);
         long tick = Math.max(1, Math.min(settings.answering().maxWait().toMillis(), settings.batching().maxWait().toMillis() / 2));
         context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, this::answerOrLearnIfDue);
     }
@@ -106,10 +107,11 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
         models.unregister(partition, model);
     }
 
-    private void logRestore(SequenceRecommender recommender) {
+    private void logRestore(SequenceRecommender recommender, long restoreMillis) {
         if (recommender.version() > 0 || batch.size() > 0) {
-            LOG.infof("task %s: recommender restored at version %d with %d items; %d interactions pending, %d answered",
-                    context.taskId(), recommender.version(), recommender.itemCount(), batch.size(), batch.answered());
+            LOG.infof("task %s: recommender restored at version %d with %d items in %d ms; %d interactions pending, "
+                    + "%d answered", context.taskId(), recommender.version(), recommender.itemCount(), restoreMillis,
+                    batch.size(), batch.answered());
         }
     }
 
