@@ -42,7 +42,7 @@ public record LoadOptions(Path serviceJar, Optional<String> bootstrapServers, Li
                   --max-steps N            most steps per search [8]
                   --fixed-seconds S        length of each latency run [20]
                   --support-data PATH      CLINC150-style utterance file [../shared/data/clinc150/data_full.json]
-                  --items N                items in the catalogue at the start; it grows to 10 N [10000]
+                  --items N                items in the catalogue at the start; it grows to 2 N [10000]
                   --users N                users known at the start; new ones keep arriving [20000]
                   --seed N                 generator seed [42]
                   --results DIR            where the report goes [load-tests/results]

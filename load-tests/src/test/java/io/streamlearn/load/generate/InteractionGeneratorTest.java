@@ -59,6 +59,20 @@ class InteractionGeneratorTest {
     }
 
     @Test
+    void catalogueStopsGrowingAtTwiceItsInitialSize() {
+        InteractionProfile profile = InteractionProfile.sized(1000, 100);
+        InteractionGenerator generator = new InteractionGenerator(profile, 7);
+        for (int i = 0; i < 2_500; i++) {
+            generator.nextInteraction();
+        }
+        assertThat(generator.catalogueSize()).isBetween(140, 160);
+        for (int i = 0; i < 20_000; i++) {
+            generator.nextInteraction();
+        }
+        assertThat(generator.catalogueSize()).isEqualTo(200);
+    }
+
+    @Test
     void usersComeBackInSessionsOfSeveralEvents() {
         InteractionGenerator generator = new InteractionGenerator(SMALL, 5);
         Map<String, Integer> perUser = new HashMap<>();
