@@ -83,17 +83,18 @@ public final class JournaledCheckpoint<J, E> {
 
     /**
      * A model brought back to its last committed state, the journaled entries of the unfinished
-     * batch, and how many of those were already answered.
+     * batch, how many of those were already answered, and how long the restore took (for the log).
      */
-    public record Restored<M, J>(M model, List<J> pending, int answered) {
+    public record Restored<M, J>(M model, List<J> pending, int answered, long millis) {
     }
 
     /** Restores {@code model} from the checkpoint and the journal; a model with no checkpoint is written as the first. */
     public <M extends OnlineModel<?, ?, E>> Restored<M, J> restore(M model) {
+        long started = System.nanoTime();
         List<StateRow> stored = generations.restorable();
         if (stored.isEmpty()) {
             generations.writeFirst(model.snapshot());
-            return new Restored<>(model, List.of(), 0);
+            return new Restored<>(model, List.of(), 0, millisSince(started));
         }
         model.restore(stored);
         learnedVersion = rows.read(LEARNED_KEY).map(value -> ByteBuffer.wrap(value).getLong()).orElse(model.version());
@@ -131,7 +132,11 @@ public final class JournaledCheckpoint<J, E> {
                     + " but the journal marker says " + learnedVersion);
         }
         filling = pending.size();
-        return new Restored<>(model, pending, answered());
+        return new Restored<>(model, pending, answered(), millisSince(started));
+    }
+
+    private static long millisSince(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
     /** Records that the first {@code count} entries of the unfinished batch have been answered. */

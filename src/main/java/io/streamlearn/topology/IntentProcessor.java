@@ -156,15 +156,13 @@ final class IntentProcessor implements Processor<String, SupportEvent, String, S
     }
 
     private IntentClassifier restoreOrCreateModel() {
-        long started = System.nanoTime();
         JournaledCheckpoint.Restored<IntentClassifier, IntentExample> restored =
                 checkpoint.restore(new IntentClassifier(settings.model()));
-        long restoreMillis = (System.nanoTime() - started) / 1_000_000;
         pending = new ExampleBuffer<>(restored.pending(), context.currentSystemTimeMs());
         IntentClassifier classifier = restored.model();
         if (classifier.version() > 0) {
             LOG.infof("task %s: intent model restored at version %d with %d intents, %d examples pending, in %d ms",
-                    context.taskId(), classifier.version(), classifier.intents().size(), pending.size(), restoreMillis);
+                    context.taskId(), classifier.version(), classifier.intents().size(), pending.size(), restored.millis());
         }
         return classifier;
     }

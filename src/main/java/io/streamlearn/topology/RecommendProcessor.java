@@ -82,11 +82,10 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
         this.checkpoint = new JournaledCheckpoint<>(modelRows, context.getStateStore(StoreNames.RECOMMEND_JOURNAL),
                 entry -> entry.example(settings.signal().weight(entry.interaction())), settings.checkpointInterval(),
                 sync == null ? CheckpointAction.NONE : sync);
-        long started = System.nanoTime();
         JournaledCheckpoint.Restored<SequenceRecommender, PendingAnswer> restored = checkpoint.restore(recommender);
         this.batch = new PendingBatch(restored.pending(), restored.answered(), context.currentSystemTimeMs());
         models.register(partition, model);
-        logRestore(restored.model(), (System.nanoTime() - started) / 1_000_000);
+        logRestore(restored.model(), restored.millis());
         long tick = Math.max(1, Math.min(settings.answering().maxWait().toMillis(), settings.batching().maxWait().toMillis() / 2));
         context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, this::answerOrLearnIfDue);
     }

@@ -19,9 +19,6 @@ import java.util.Map;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-
-    private final Process process;
-    private final ServiceLaunch launch;
     /**
      * Every safepoint's duration, next to the service's log: an at_least_once latency run once had the
      * stream thread off CPU for ~0.4 s with no park, I/O or GC event in its JFR recording, which
@@ -29,6 +26,8 @@ public final class ServiceProcess implements AutoCloseable {
      */
     private static final String SAFEPOINT_LOG = "-Xlog:safepoint=info:file=safepoint.log:utctime,level,tags";
 
+    private final Process process;
+    private final ServiceLaunch launch;
     private final Path log;
     private final Thread killOnExit;
 
