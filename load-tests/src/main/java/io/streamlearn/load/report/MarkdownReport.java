@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import io.streamlearn.load.measure.LatencySummary;
+import io.streamlearn.load.measure.MachineCpu;
 import io.streamlearn.load.profile.HotSpot;
 import io.streamlearn.load.profile.HotSpots;
 import io.streamlearn.load.search.StepOutcome;
@@ -49,29 +50,35 @@ public final class MarkdownReport {
     private void summary(RunReport report) {
         line("## Summary");
         line("");
-        line("| guarantee | workload | baseline sustained ev/s | service sustained ev/s | service/baseline | "
-                + "latency run ev/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | baseline p99 ms at same rate |");
-        line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        line("| guarantee | workload | baseline sustained ev/s (before / after the service) | service sustained ev/s "
+                + "| service/baseline | latency run ev/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms "
+                + "| baseline p99 ms at same rate | machine CPU µs/event at same rate (baseline / service) |");
+        line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (GuaranteeRun run : report.guarantees()) {
             for (WorkloadRun workload : run.workloads()) {
                 if (workload.skipped() != null) {
-                    line("| %s | %s | skipped: %s |  |  |  |  |  |  |  |  |  |", run.guarantee(), workload.workload(),
+                    line("| %s | %s | skipped: %s |  |  |  |  |  |  |  |  |  |  |", run.guarantee(), workload.workload(),
                             workload.skipped());
                     continue;
                 }
                 FixedRateRun half = workload.service().halfRate();
                 LatencySummary l = half == null ? LatencySummary.EMPTY : half.latency();
                 FixedRateRun baselineHalf = workload.baseline().halfRate();
-                line("| %s | %s | %s | %s | %s | %s | %.1f | %.1f | %.1f | %.1f | %.1f | %s |", run.guarantee(),
-                        workload.workload(), rate(workload.baseline()), rate(workload.service()),
+                line("| %s | %s | %s | %s | %s | %s | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %s / %s |",
+                        run.guarantee(), workload.workload(), baselineRates(workload), rate(workload.service()),
                         workload.throughputRatio() == null ? "n/a" : fmt("%.2f", workload.throughputRatio()),
                         half == null ? "n/a" : fmt("%.0f", half.targetRate()), l.p50Ms(), l.p90Ms(), l.p99Ms(),
                         l.p999Ms(), l.maxMs(),
-                        baselineHalf == null ? "n/a" : fmt("%.1f", baselineHalf.latency().p99Ms()));
+                        baselineHalf == null ? "n/a" : fmt("%.1f", baselineHalf.latency().p99Ms()),
+                        microsPerEvent(baselineHalf), microsPerEvent(half));
             }
         }
         line("");
-        line("A rate marked ≥ is a lower bound: every step passed, the search ran out of steps before one failed.");
+        line("A rate marked ≥ is a lower bound: every step passed, the search ran out of steps before one failed. "
+                + "The baseline is searched before and again after the service; the ratio is the service's rate "
+                + "over the mean of the two, and their difference is how much the shared machine itself moved "
+                + "during the run. Machine CPU is every process's, from `/proc/stat`, over the latency runs: "
+                + "at the same rate, what one event costs with the service against with the baseline.");
         line("");
         line("Targets: service/baseline ≥ %.1f; p99 at half the sustained rate ≤ 250 ms (exactly_once_v2), "
                 + "≤ 30 ms (at_least_once).", Targets.MIN_THROUGHPUT_RATIO);
@@ -114,31 +121,35 @@ public final class MarkdownReport {
             line("### %s (%d partition%s)", workload.workload(), workload.partitions(),
                     workload.partitions() == 1 ? "" : "s");
             line("");
-            for (SystemRun system : new SystemRun[] {workload.baseline(), workload.service()}) {
-                systemDetails(system);
+            systemDetails("baseline", workload.baseline());
+            systemDetails("service", workload.service());
+            if (workload.baselineAgain() != null) {
+                systemDetails("baseline, searched again after the service", workload.baselineAgain());
             }
         }
         profile(run.profile());
     }
 
-    private void systemDetails(SystemRun system) {
-        line("**%s**: closed-loop probe %.0f ev/s, sustained %s ev/s.", system.system(), system.probeRate(),
-                rate(system));
+    private void systemDetails(String title, SystemRun system) {
+        line("**%s**: %ssustained %s ev/s.", title,
+                system.probeRate() > 0 ? fmt("closed-loop probe %.0f ev/s, ", system.probeRate()) : "", rate(system));
         line("");
-        line("| target ev/s | sent ev/s | answered ev/s | backlog mid → end | catch-up s | producer late ms | verdict |");
-        line("|---:|---:|---:|---:|---:|---:|---|");
+        line("| target ev/s | sent ev/s | answered ev/s | backlog mid → end | catch-up s | producer late ms "
+                + "| machine cores busy / stolen | verdict |");
+        line("|---:|---:|---:|---:|---:|---:|---:|---|");
         for (StepOutcome step : system.steps()) {
-            line("| %.0f | %.0f | %.0f | %d → %d | %.2f | %.0f | %s |", step.targetRate(), step.sentRate(),
+            line("| %.0f | %.0f | %.0f | %d → %d | %.2f | %.0f | %s | %s |", step.targetRate(), step.sentRate(),
                     step.answeredRate(), step.outstandingAtMiddle(), step.outstandingAtEnd(), step.drainSeconds(),
-                    step.producerLateMillis(), step.reason());
+                    step.producerLateMillis(), cores(step.cpu()), step.reason());
         }
         line("");
         FixedRateRun half = system.halfRate();
         if (half != null) {
             LatencySummary l = half.latency();
             line("Latency run at %.0f ev/s for %.0f s: %d sent, %d answered; p50 %.1f, p90 %.1f, p99 %.1f, "
-                    + "p99.9 %.1f, max %.1f ms (mean %.1f).", half.targetRate(), half.seconds(), half.sent(),
-                    half.answered(), l.p50Ms(), l.p90Ms(), l.p99Ms(), l.p999Ms(), l.maxMs(), l.meanMs());
+                    + "p99.9 %.1f, max %.1f ms (mean %.1f); machine cores busy / stolen %s, %s µs CPU per event.",
+                    half.targetRate(), half.seconds(), half.sent(), half.answered(), l.p50Ms(), l.p90Ms(), l.p99Ms(),
+                    l.p999Ms(), l.maxMs(), l.meanMs(), cores(half.cpu()), microsPerEvent(half));
             line("");
         }
     }
@@ -199,6 +210,19 @@ public final class MarkdownReport {
         line("- The baseline (Kafka Streams pass-through: parse JSON, write a prediction-shaped JSON of the same size, "
                 + "no state) runs in the harness JVM on the service's broker, with the same partitions, guarantee "
                 + "and one stream thread. Producer and consumer share the machine with both.");
+    }
+
+    private static String baselineRates(WorkloadRun workload) {
+        return workload.baselineAgain() == null ? rate(workload.baseline())
+                : rate(workload.baseline()) + " / " + rate(workload.baselineAgain());
+    }
+
+    private static String cores(MachineCpu cpu) {
+        return cpu == null ? "n/a" : fmt("%.2f / %.2f", cpu.busyCores(), cpu.stealCores());
+    }
+
+    private static String microsPerEvent(FixedRateRun run) {
+        return run == null || run.cpu() == null ? "n/a" : fmt("%.0f", run.machineMicrosPerEvent());
     }
 
     private static String rate(SystemRun system) {

@@ -4,18 +4,28 @@ package io.streamlearn.load.report;
  * Baseline and service for one workload under one guarantee.
  *
  * @param partitions partitions of the input topic (the baseline used as many)
- * @param throughputRatio service sustained rate / baseline sustained rate
+ * @param baseline the baseline, searched before the service
+ * @param baselineAgain the baseline searched once more after the service, or null (fixed-rate mode):
+ *     how far the machine itself drifted during the run, which moves the ratio as much as the service
+ * @param throughputRatio service sustained rate / the mean of the baseline's sustained rates
  * @param skipped why the workload was not measured, or null
  */
-public record WorkloadRun(String workload, int partitions, SystemRun baseline, SystemRun service,
-        Double throughputRatio, String skipped) {
+public record WorkloadRun(String workload, int partitions, SystemRun baseline, SystemRun baselineAgain,
+        SystemRun service, Double throughputRatio, String skipped) {
 
-    public static WorkloadRun measured(String workload, int partitions, SystemRun baseline, SystemRun service) {
-        Double ratio = baseline.sustainedRate() > 0 ? service.sustainedRate() / baseline.sustainedRate() : null;
-        return new WorkloadRun(workload, partitions, baseline, service, ratio, null);
+    public static WorkloadRun measured(String workload, int partitions, SystemRun baseline, SystemRun baselineAgain,
+            SystemRun service) {
+        double baselineRate = baselineAgain == null ? baseline.sustainedRate()
+                : (baseline.sustainedRate() + baselineAgain.sustainedRate()) / 2;
+        Double ratio = baselineRate > 0 ? service.sustainedRate() / baselineRate : null;
+        return new WorkloadRun(workload, partitions, baseline, baselineAgain, service, ratio, null);
+    }
+
+    public static WorkloadRun fixedRate(String workload, int partitions, SystemRun baseline, SystemRun service) {
+        return new WorkloadRun(workload, partitions, baseline, null, service, null, null);
     }
 
     public static WorkloadRun skipped(String workload, String reason) {
-        return new WorkloadRun(workload, 0, null, null, null, reason);
+        return new WorkloadRun(workload, 0, null, null, null, null, reason);
     }
 }

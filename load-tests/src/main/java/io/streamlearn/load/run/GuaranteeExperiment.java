@@ -49,7 +49,8 @@ import io.streamlearn.load.service.ServiceProcess;
  * Everything measured under one processing guarantee: a fresh service (and, by default, a fresh
  * embedded broker) started with that guarantee; per workload the pass-through baseline and then the
  * service, each warmed up, probed, searched for its sustained rate, and both measured for latency at
- * half the service's sustained rate.
+ * half the service's sustained rate; then the baseline searched once more, so that the ratio rests
+ * on the baseline before and after the service rather than on one search of a shared machine.
  */
 final class GuaranteeExperiment {
 
@@ -199,10 +200,15 @@ final class GuaranteeExperiment {
             profile.finish();
             notes.add(workload.label() + ": no step rate was sustained by the service, so no latency run");
         }
+        Console.say("[%s] %s: baseline searched again, after the service", guarantee, workload.label());
+        SustainedRateSearch baselineAgain = runner.search(baseline,
+                baselineSearch.sustainedRate() > 0 ? baselineSearch.sustainedRate() : baselineProbe);
         return WorkloadRun.measured(workload.label(), partitions,
                 new SystemRun("baseline", baselineProbe, baselineSearch.sustainedRate(), baselineSearch.bracketed(),
                         baselineSearch.outcomes(),
                         baselineLatency),
+                new SystemRun("baseline", 0, baselineAgain.sustainedRate(), baselineAgain.bracketed(),
+                        baselineAgain.outcomes(), null),
                 new SystemRun("service", serviceProbe, serviceSearch.sustainedRate(), serviceSearch.bracketed(),
                         serviceSearch.outcomes(),
                         serviceLatency));
@@ -218,9 +224,9 @@ final class GuaranteeExperiment {
         FixedRateRun serviceLatency = runner.fixedRate(service, rate);
         profile.finish();
         notes.add(workload.label() + ": fixed-rate mode, no throughput search");
-        return new WorkloadRun(workload.label(), partitions,
+        return WorkloadRun.fixedRate(workload.label(), partitions,
                 new SystemRun("baseline", 0, 0, false, List.of(), baselineLatency),
-                new SystemRun("service", 0, 0, false, List.of(), serviceLatency), null, null);
+                new SystemRun("service", 0, 0, false, List.of(), serviceLatency));
     }
 
     private WorkloadRun skip(Workload workload, String reason) {

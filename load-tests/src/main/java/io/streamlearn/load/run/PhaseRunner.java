@@ -3,12 +3,16 @@ package io.streamlearn.load.run;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
+import io.streamlearn.load.measure.CpuTicks;
 import io.streamlearn.load.measure.InFlightLedger;
 import io.streamlearn.load.measure.IntervalSample;
 import io.streamlearn.load.measure.LatencyMeter;
 import io.streamlearn.load.measure.LatencySummary;
+import io.streamlearn.load.measure.MachineCpu;
 import io.streamlearn.load.measure.RunClock;
 import io.streamlearn.load.produce.LoadProducer;
 import io.streamlearn.load.produce.SendResult;
@@ -90,19 +94,23 @@ final class PhaseRunner {
         OptionalDouble rate;
         while ((rate = search.nextRate()).isPresent()) {
             StepOutcome outcome = step(target, rate.getAsDouble());
-            Console.say("%s: step %.0f ev/s -> answered %.0f ev/s, backlog %d -> %d: %s", target.system(),
+            Console.say("%s: step %.0f ev/s -> answered %.0f ev/s, backlog %d -> %d: %s%s", target.system(),
                     outcome.targetRate(), outcome.answeredRate(), outcome.outstandingAtMiddle(),
-                    outcome.outstandingAtEnd(), outcome.reason());
+                    outcome.outstandingAtEnd(), outcome.reason(), outcome.cpu() == null ? ""
+                            : String.format(Locale.ROOT, " (machine %.2f cores busy, %.2f stolen)",
+                                    outcome.cpu().busyCores(), outcome.cpu().stealCores()));
             search.record(outcome);
         }
         return search;
     }
 
     StepOutcome step(Target target, double rate) throws InterruptedException {
-        meter.beginPhase(target.label(String.format(java.util.Locale.ROOT, "step %.0f/s", rate)), rate);
+        meter.beginPhase(target.label(String.format(Locale.ROOT, "step %.0f/s", rate)), rate);
         double startSeconds = clock.secondsAt(clock.nowNanos());
         long answeredBefore = ledger.answered();
+        Optional<CpuTicks> cpuAtStart = CpuTicks.read();
         SendResult sent = producer.openLoop(target.inputTopic(), target.events(), rate, seconds(options.stepSeconds()));
+        MachineCpu cpu = cpuSince(cpuAtStart, sent.seconds());
         long outstandingAtEnd = ledger.outstanding();
         double elapsed = sent.seconds();
         double answeredRate = (ledger.answered() - answeredBefore) / elapsed;
@@ -111,20 +119,26 @@ final class PhaseRunner {
         double drainSeconds = drain();
         meter.endPhase();
         return StepVerdict.standard().judge(rate, options.stepSeconds(), sent.sent() / elapsed, answeredRate,
-                outstandingAtMiddle, outstandingAtEnd, drainSeconds, sent.lateNanos() / 1e6);
+                outstandingAtMiddle, outstandingAtEnd, drainSeconds, sent.lateNanos() / 1e6).withCpu(cpu);
     }
 
     /** Offers a fixed rate and records every answer's latency, including those that arrive after the last send. */
     FixedRateRun fixedRate(Target target, double rate) throws InterruptedException {
-        meter.beginPhase(target.label(String.format(java.util.Locale.ROOT, "latency %.0f/s", rate)), rate);
+        meter.beginPhase(target.label(String.format(Locale.ROOT, "latency %.0f/s", rate)), rate);
         long answeredBefore = ledger.answered();
+        long startNanos = clock.nowNanos();
+        Optional<CpuTicks> cpuAtStart = CpuTicks.read();
         SendResult sent = producer.openLoop(target.inputTopic(), target.events(), rate, seconds(options.fixedSeconds()));
         drain();
+        MachineCpu cpu = cpuSince(cpuAtStart, (clock.nowNanos() - startNanos) / 1e9);
         LatencySummary latency = LatencySummary.of(meter.endPhase());
         FixedRateRun run = new FixedRateRun(rate, sent.seconds(), sent.sent(), ledger.answered() - answeredBefore,
-                latency);
-        Console.say("%s: %.0f ev/s for %.0f s -> p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms", target.system(),
-                rate, run.seconds(), latency.p50Ms(), latency.p99Ms(), latency.p999Ms(), latency.maxMs());
+                latency, cpu);
+        Console.say("%s: %.0f ev/s for %.0f s -> p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms; machine %s",
+                target.system(), rate, run.seconds(), latency.p50Ms(), latency.p99Ms(), latency.p999Ms(),
+                latency.maxMs(), cpu == null ? "CPU unknown" : String.format(Locale.ROOT,
+                        "%.0f us CPU per event, %.2f cores busy, %.2f stolen", run.machineMicrosPerEvent(),
+                        cpu.busyCores(), cpu.stealCores()));
         return run;
     }
 
@@ -177,6 +191,11 @@ final class PhaseRunner {
 
     long neverAnswered() {
         return neverAnswered;
+    }
+
+    /** The machine's CPU since {@code start}, or null where it cannot be read. */
+    private static MachineCpu cpuSince(Optional<CpuTicks> start, double seconds) {
+        return start.flatMap(begin -> CpuTicks.read().map(end -> end.since(begin, seconds))).orElse(null);
     }
 
     private static long outstandingNear(List<IntervalSample> samples, double atSeconds) {

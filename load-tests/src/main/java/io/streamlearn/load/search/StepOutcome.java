@@ -1,5 +1,7 @@
 package io.streamlearn.load.search;
 
+import io.streamlearn.load.measure.MachineCpu;
+
 /**
  * One fixed-rate step of the sustained-rate search.
  *
@@ -13,7 +15,14 @@ package io.streamlearn.load.search;
  * @param producerLateMillis how far behind schedule the producer finished
  * @param sustained whether the system kept up (see {@link StepVerdict})
  * @param reason why not, or "kept up"
+ * @param cpu the whole machine's CPU while the step's events were sent, or null where unknown
  */
 public record StepOutcome(double targetRate, double sentRate, double answeredRate, long outstandingAtMiddle,
-        long outstandingAtEnd, double drainSeconds, double producerLateMillis, boolean sustained, String reason) {
+        long outstandingAtEnd, double drainSeconds, double producerLateMillis, boolean sustained, String reason,
+        MachineCpu cpu) {
+
+    public StepOutcome withCpu(MachineCpu measured) {
+        return new StepOutcome(targetRate, sentRate, answeredRate, outstandingAtMiddle, outstandingAtEnd, drainSeconds,
+                producerLateMillis, sustained, reason, measured);
+    }
 }

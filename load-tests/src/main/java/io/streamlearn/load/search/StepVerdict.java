@@ -44,7 +44,7 @@ public record StepVerdict(double maxBacklogGrowthSeconds, double maxBacklogSecon
             reason = KEPT_UP;
         }
         return new StepOutcome(targetRate, sentRate, answeredRate, outstandingAtMiddle, outstandingAtEnd, drainSeconds,
-                producerLateMillis, reason.equals(KEPT_UP), reason);
+                producerLateMillis, reason.equals(KEPT_UP), reason, null);
     }
 
     private static String fmt(String format, Object... args) {

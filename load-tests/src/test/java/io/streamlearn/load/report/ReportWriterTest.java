@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.streamlearn.load.generate.InteractionProfile;
 import io.streamlearn.load.measure.IntervalSample;
 import io.streamlearn.load.measure.LatencySummary;
+import io.streamlearn.load.measure.MachineCpu;
 import io.streamlearn.load.profile.HotSpot;
 import io.streamlearn.load.profile.HotSpots;
 import io.streamlearn.load.search.StepOutcome;
@@ -41,10 +42,14 @@ class ReportWriterTest {
     void theMarkdownSummaryGivesRatesRatioPercentilesAndVerdicts() {
         String markdown = MarkdownReport.render(sampleReport(), "r.html");
         assertThat(markdown)
-                .contains("| exactly_once_v2 | recommendation | 10000 | 4000 | 0.40 | 2000 | 12.5 | 40.0 | 180.0 | 240.0 | 300.0 | 110.0 |")
+                .contains("| exactly_once_v2 | recommendation | 10000 / 6000 | 4000 | 0.50 | 2000 | 12.5 | 40.0 | 180.0 "
+                        + "| 240.0 | 300.0 | 110.0 | 200 / 600 |")
                 .contains("exactly_once_v2 / recommendation: throughput ratio met; p99 ≤ 250 ms met.")
                 .contains("| at_least_once | recommendation | 10000 | ≥ 2000 | 0.20 |")
                 .contains("at_least_once / recommendation: throughput ratio NOT met; p99 ≤ 30 ms NOT met.")
+                .contains("**baseline, searched again after the service**: sustained 6000 ev/s.")
+                .contains("| 4000 | 3990 | 3950 | 300 → 310 | 0.20 | 1 | 1.50 / 0.04 | kept up |")
+                .contains("| 4600 | 4590 | 4100 | 900 → 2900 | 3.20 | 1 | n/a | backlog grew 900 -> 2900 |")
                 .contains("support | skipped: service silent")
                 .contains("| 12.5 | 125 | `io.streamlearn.recommend.TopK.select` |")
                 .contains("| 9.0 | 90 | `java.lang.String.hashCode ← io.streamlearn.recommend.TopK.select:19` |")
@@ -62,14 +67,17 @@ class ReportWriterTest {
     private static RunReport sampleReport() {
         LatencySummary latency = new LatencySummary(40_000, 20.0, 12.5, 40.0, 180.0, 240.0, 300.0);
         LatencySummary baselineLatency = new LatencySummary(40_000, 9.0, 8.0, 50.0, 110.0, 120.0, 130.0);
-        StepOutcome pass = new StepOutcome(4000, 3990, 3950, 300, 310, 0.2, 1, true, "kept up");
-        StepOutcome fail = new StepOutcome(4600, 4590, 4100, 900, 2900, 3.2, 1, false, "backlog grew 900 -> 2900");
+        StepOutcome pass = new StepOutcome(4000, 3990, 3950, 300, 310, 0.2, 1, true, "kept up",
+                new MachineCpu(7, 1.5, 0.04));
+        StepOutcome fail = new StepOutcome(4600, 4590, 4100, 900, 2900, 3.2, 1, false, "backlog grew 900 -> 2900",
+                null);
         SystemRun baseline = new SystemRun("baseline", 11_000, 10_000, true, List.of(pass), new FixedRateRun(2000, 20,
-                40_000, 40_000, baselineLatency));
+                40_000, 40_000, baselineLatency, new MachineCpu(20, 0.4, 0.01)));
+        SystemRun baselineAgain = new SystemRun("baseline", 0, 6_000, true, List.of(pass, fail), null);
         SystemRun service = new SystemRun("service", 4500, 4000, true, List.of(pass, fail), new FixedRateRun(2000, 20,
-                40_000, 40_000, latency));
+                40_000, 40_000, latency, new MachineCpu(20, 1.2, 0.02)));
         SystemRun slowService = new SystemRun("service", 2500, 2000, false, List.of(pass), new FixedRateRun(1000, 20,
-                20_000, 20_000, latency));
+                20_000, 20_000, latency, null));
         List<IntervalSample> timeline = List.of(
                 new IntervalSample(1, "baseline recommendation probe", 0, 9000, 8800, 200, 5, 20, 30, 40),
                 new IntervalSample(2, "service <step> 4000/s", 4000, 4000, 3990, 300, 10, 50, 90, 100),
@@ -80,11 +88,12 @@ class ReportWriterTest {
                 List.of(new HotSpot("java.lang.String.hashCode ← io.streamlearn.recommend.TopK.select:19", 90, 9.0)),
                 List.of(new HotSpot("streamlearn-StreamThread-N", 700, 70.0)));
         GuaranteeRun eos = new GuaranteeRun("exactly_once_v2",
-                List.of(WorkloadRun.measured("recommendation", 1, baseline, service),
+                List.of(WorkloadRun.measured("recommendation", 1, baseline, baselineAgain, service),
                         WorkloadRun.skipped("support", "service silent")),
                 timeline, profile, List.of("a note"));
         GuaranteeRun alos = new GuaranteeRun("at_least_once",
-                List.of(WorkloadRun.measured("recommendation", 1, baseline, slowService)), timeline, null, List.of());
+                List.of(WorkloadRun.measured("recommendation", 1, baseline, null, slowService)), timeline, null,
+                List.of());
         MachineInfo machine = new MachineInfo("Intel Test CPU", 2, 24.0, "Linux", "OpenJDK 17", "4.1.1", "0.5");
         RunSettings settings = new RunSettings("java -jar x.jar", List.of("exactly_once_v2", "at_least_once"),
                 List.of("recommendation", "support"), "embedded", "target/quarkus-app/quarkus-run.jar", "abc123",

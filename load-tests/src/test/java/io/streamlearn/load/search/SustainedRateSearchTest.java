@@ -59,7 +59,7 @@ class SustainedRateSearchTest {
             tried.add(rate);
             boolean ok = sustains.test(rate);
             search.record(new StepOutcome(rate, rate, rate, 0, ok ? 0 : 1000, ok ? 0.1 : 5, 0, ok,
-                    ok ? StepVerdict.KEPT_UP : "backlog grew"));
+                    ok ? StepVerdict.KEPT_UP : "backlog grew", null));
         }
         return tried;
     }
