@@ -117,7 +117,7 @@ public final class SequenceRecommender
     public List<RecommendationAnswer> predictAll(List<RecommendationQuery> queries) {
         int live = index.rowsInUse();
         if (live == 0) {
-            return queries.stream().map(q -> new RecommendationAnswer(0.5, List.<ScoredItem>of())).toList();
+            return queries.stream().map(q -> new RecommendationAnswer(0.5f, List.<ScoredItem>of())).toList();
         }
         RecommendationAnswer[] answers = new RecommendationAnswer[queries.size()];
         int perProduct = Math.max(1, scoreBudget / live);
@@ -190,7 +190,7 @@ public final class SequenceRecommender
             top.add(new ScoredItem(index.id(row), sigmoid(scores.logit(offset, row))));
         }
         int asked = query.itemId() == null ? ItemIndex.ABSENT : index.rowOf(query.itemId());
-        double score = asked == ItemIndex.ABSENT ? 0.5 : sigmoid(scores.logit(offset, asked));
+        float score = asked == ItemIndex.ABSENT ? 0.5f : sigmoid(scores.logit(offset, asked));
         return new RecommendationAnswer(score, top);
     }
 
@@ -500,8 +500,8 @@ public final class SequenceRecommender
                 bias.exportRow(row));
     }
 
-    private static double sigmoid(float logit) {
-        return 1.0 / (1.0 + Math.exp(-logit));
+    private static float sigmoid(float logit) {
+        return (float) (1.0 / (1.0 + Math.exp(-logit)));
     }
 
 }

@@ -19,7 +19,6 @@ import org.apache.kafka.streams.state.Stores;
 import io.streamlearn.event.Interaction;
 import io.streamlearn.event.InteractionValidator;
 import io.streamlearn.event.JsonSerde;
-import io.streamlearn.event.RecommendationSerde;
 import io.streamlearn.event.SupportFeedback;
 import io.streamlearn.event.SupportFeedbackValidator;
 import io.streamlearn.event.SupportMessage;
@@ -104,8 +103,8 @@ public final class StreamlearnTopology {
                 .branch((key, output) -> output instanceof RecommendOutput.SharedDelta, Branched.as("sync"))
                 .defaultBranch(Branched.as("answers"));
         outputs.get("recommend-answers")
-                .mapValues(output -> ((RecommendOutput.Answer) output).recommendation(), Named.as("recommend-answer"))
-                .to(topics.recommendations(), Produced.with(Serdes.String(), new RecommendationSerde())
+                .mapValues(output -> ((RecommendOutput.Answer) output).json(), Named.as("recommend-answer"))
+                .to(topics.recommendations(), Produced.with(Serdes.String(), Serdes.ByteArray())
                         .withName("recommendations-sink"));
         outputs.get("recommend-sync")
                 .mapValues(output -> ((RecommendOutput.SharedDelta) output).frame(), Named.as("recommend-sync-frame"))

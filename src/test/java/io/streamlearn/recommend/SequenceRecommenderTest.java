@@ -191,7 +191,7 @@ class SequenceRecommenderTest {
         for (int q = 0; q < expected.size(); q++) {
             assertThat(answered.get(q).topK()).extracting(ScoredItem::itemId)
                     .containsExactlyElementsOf(expected.get(q).topK().stream().map(ScoredItem::itemId).toList());
-            assertThat(answered.get(q).score()).isCloseTo(expected.get(q).score(), within(1e-6));
+            assertThat(answered.get(q).score()).isCloseTo(expected.get(q).score(), within(1e-6f));
         }
     }
 

@@ -33,9 +33,9 @@ class SharedParametersTest {
         RecommendationAnswer fromB = b.predict(QUERY);
         assertThat(fromA.topK()).extracting(ScoredItem::itemId).isEqualTo(fromB.topK().stream().map(ScoredItem::itemId).toList());
         for (int i = 0; i < fromA.topK().size(); i++) {
-            assertThat(fromA.topK().get(i).score()).isCloseTo(fromB.topK().get(i).score(), org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(fromA.topK().get(i).score()).isCloseTo(fromB.topK().get(i).score(), org.assertj.core.data.Offset.offset(1e-6f));
         }
-        assertThat(fromA.score()).isCloseTo(fromB.score(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(fromA.score()).isCloseTo(fromB.score(), org.assertj.core.data.Offset.offset(1e-6f));
     }
 
     @Test

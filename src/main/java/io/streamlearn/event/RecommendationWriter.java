@@ -5,32 +5,27 @@ import java.io.IOException;
 import java.util.List;
 
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Serdes;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
- * The {@code recommendations} topic's records. Every interaction is answered with one, so it is
- * written field by field with Jackson's streaming generator instead of through data binding, which
- * looks up a serializer and calls each accessor reflectively: in a microbenchmark an answer with
- * ten recommendations takes 2.5 µs against 2.7–2.9 µs (most of either is formatting the scores).
- * The bytes are those data binding writes: same fields, order and number format. Reading uses data
- * binding ({@link JsonSerde}): only tests and consumers read.
+ * Writes the {@code recommendations} topic's records. Every interaction is answered with one, so it
+ * is written field by field with Jackson's streaming generator instead of through data binding,
+ * which looks up a serializer and calls each accessor reflectively: in a microbenchmark an answer
+ * with ten recommendations takes 2.5 µs against 2.7–2.9 µs (most of either is formatting the
+ * scores). The bytes are those data binding writes: same fields, order and number format, so
+ * {@link JsonSerde} reads them. Stateless: answers may be written on any thread.
  */
-public final class RecommendationSerde extends Serdes.WrapperSerde<Recommendation> {
+public final class RecommendationWriter {
 
-    /** An answer with ten recommendations is ~600 bytes. */
-    private static final int EXPECTED_BYTES = 768;
+    /** An answer with ten recommendations is ~500 bytes. */
+    private static final int EXPECTED_BYTES = 640;
 
-    public RecommendationSerde() {
-        super(RecommendationSerde::serialize, new JsonSerde<>(Recommendation.class));
+    private RecommendationWriter() {
     }
 
-    private static byte[] serialize(String topic, Recommendation recommendation) {
-        if (recommendation == null) {
-            return null;
-        }
+    public static byte[] write(Recommendation recommendation) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(EXPECTED_BYTES);
         try (JsonGenerator json = JsonSerde.MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
             write(json, recommendation);
