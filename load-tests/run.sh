@@ -13,4 +13,7 @@ if [[ ! -f target/quarkus-app/quarkus-run.jar ]]; then
 fi
 echo "building the load-test harness"
 ./mvnw -q -f load-tests/pom.xml package -DskipTests
-exec java -jar load-tests/target/streamlearn-load-tests.jar "$@"
+# The harness's own pauses (GC, safepoints) delay sends and reads alike and would read as the
+# measured system's latency: they are logged, like the service's, to tell the two apart.
+exec java -Xlog:safepoint=info:file=load-tests/target/harness-safepoint.log:utctime,level,tags \
+  -jar load-tests/target/streamlearn-load-tests.jar "$@"
