@@ -8,4 +8,13 @@ package io.streamlearn.load.generate;
 public interface EventStream {
 
     OutgoingEvent next(String eventId, long timestampMillis);
+
+    /**
+     * Whether the stream has its steady shape: a stream that still changes as it is drawn (a
+     * catalogue still growing) would give a measurement phase a different workload depending on how
+     * many events the phases before it sent.
+     */
+    default boolean steady() {
+        return true;
+    }
 }

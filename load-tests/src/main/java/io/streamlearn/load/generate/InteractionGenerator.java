@@ -70,6 +70,12 @@ public final class InteractionGenerator implements EventStream {
         return itemsByPopularity.size();
     }
 
+    /** Steady once the catalogue has stopped growing. */
+    @Override
+    public boolean steady() {
+        return nextItemId >= profile.maxItems();
+    }
+
     public int usersSeen() {
         return nextUserId;
     }

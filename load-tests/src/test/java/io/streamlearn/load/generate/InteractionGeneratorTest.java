@@ -73,6 +73,20 @@ class InteractionGeneratorTest {
     }
 
     @Test
+    void isSteadyExactlyWhenTheCatalogueHasStoppedGrowing() {
+        InteractionGenerator generator = new InteractionGenerator(InteractionProfile.sized(1000, 100), 8);
+        int drawn = 0;
+        while (!generator.steady()) {
+            assertThat(generator.catalogueSize()).isLessThan(200);
+            generator.nextInteraction();
+            drawn++;
+        }
+
+        assertThat(generator.catalogueSize()).isEqualTo(200);
+        assertThat(drawn).as("one item every 50 events, 100 items to add").isEqualTo(100 * 50 + 1);
+    }
+
+    @Test
     void usersComeBackInSessionsOfSeveralEvents() {
         InteractionGenerator generator = new InteractionGenerator(SMALL, 5);
         Map<String, Integer> perUser = new HashMap<>();
