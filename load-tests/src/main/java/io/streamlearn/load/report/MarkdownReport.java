@@ -222,7 +222,8 @@ public final class MarkdownReport {
     }
 
     private static String microsPerEvent(FixedRateRun run) {
-        return run == null || run.cpu() == null ? "n/a" : fmt("%.0f", run.machineMicrosPerEvent());
+        Double micros = run == null ? null : run.machineMicrosPerEvent();
+        return micros == null ? "n/a" : fmt("%.0f", micros);
     }
 
     private static String rate(SystemRun system) {
