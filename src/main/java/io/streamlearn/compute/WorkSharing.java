@@ -41,6 +41,11 @@ public final class WorkSharing implements AutoCloseable {
         return helpers == 0 ? CALLER_ONLY : new WorkSharing(helpers);
     }
 
+    /** Threads that may work on one call's parts: the caller and the helpers. */
+    public int threads() {
+        return helpers + 1;
+    }
+
     /** Runs {@code part.accept(i)} for every {@code i < parts}; returns when all have finished. */
     public void run(int parts, IntConsumer part) {
         int invited = Math.min(helpers, parts - 1);

@@ -5,14 +5,15 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 
+import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * A table of parameter rows with their Adagrad accumulators. Values live in an ND4J array so that
- * scoring every item is one matrix product; single rows are read and written through a direct
+ * A table of parameter rows with their Adagrad accumulators. Values live in an ND4J array, in
+ * native memory, so that scoring items is a matrix product that reads them in place; single rows are read and written through a direct
  * buffer view of that array, because per-row ND4J calls cost microseconds each and a mini-batch
  * touches thousands of rows.
  *
@@ -30,6 +31,7 @@ final class AdagradTable {
     private final boolean tracksSteps;
     private INDArray values;
     private FloatBuffer valueView;
+    private FloatPointer valuePointer;
     private float[] accumulators;
     private float[] valueDeltas;
     private float[] accumulatorDeltas;
@@ -45,9 +47,12 @@ final class AdagradTable {
         return width;
     }
 
-    /** The first {@code rows} rows as an ND4J view, for dense scoring of every item. */
-    INDArray head(int rows) {
-        return values.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
+    /**
+     * The rows from {@code from} on where they lie in native memory (row-major, {@link #width} floats
+     * a row), for BLAS to read in place; valid until the table next grows.
+     */
+    FloatPointer rowsFrom(int from) {
+        return new FloatPointer(valuePointer).position((long) from * width);
     }
 
     /** Sets a row's values and resets its accumulator (used when an ID is admitted). */
@@ -58,9 +63,9 @@ final class AdagradTable {
         clearDelta(row);
     }
 
-    /** Copies the values of the first {@code rows} rows, row-major, to the start of {@code out}. */
-    void copyHead(int rows, float[] out) {
-        valueView.get(0, out, 0, rows * width);
+    /** Copies the values of rows {@code from .. to)}, row-major, to the start of {@code out}. */
+    void copyRows(int from, int to, float[] out) {
+        valueView.get(from * width, out, 0, (to - from) * width);
     }
 
     /** Copies a row's values to {@code out[offset .. offset + width)}. */
@@ -221,7 +226,7 @@ final class AdagradTable {
             float[] previousValueDeltas = valueDeltas;
             float[] previousAccumulatorDeltas = accumulatorDeltas;
             allocate(Math.max(rows, length * 2));
-            head(length).assign(previous);
+            values.get(NDArrayIndex.interval(0, length), NDArrayIndex.all()).assign(previous);
             System.arraycopy(previousAccumulators, 0, accumulators, 0, previousAccumulators.length);
             if (tracksSteps) {
                 System.arraycopy(previousValueDeltas, 0, valueDeltas, 0, previousValueDeltas.length);
@@ -233,6 +238,7 @@ final class AdagradTable {
     private void allocate(int rows) {
         values = Nd4j.zeros(DataType.FLOAT, rows, width);
         valueView = values.data().asNioFloat();
+        valuePointer = new FloatPointer(values.data().addressPointer());
         accumulators = new float[rows * width];
         if (tracksSteps) {
             valueDeltas = new float[rows * width];

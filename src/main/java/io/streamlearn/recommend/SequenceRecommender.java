@@ -1,5 +1,10 @@
 package io.streamlearn.recommend;
 
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -13,9 +18,9 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.bytedeco.javacpp.FloatPointer;
 
 import io.streamlearn.checkpoint.MetaRows;
 import io.streamlearn.checkpoint.ModelProvenance;
@@ -51,16 +56,18 @@ public final class SequenceRecommender
     /** Settings that decide what stored rows mean: a checkpoint restores only where they match. */
     private static final List<String> LAYOUT_KEYS = List.of("dimension");
     /**
-     * Scores per matrix product: 8 M floats, 32 MB native plus 32 MB of heap per predicting thread.
-     * A whole answer group of 64 fits up to 131,072 items; at the 1,000,000-item capacity parts of 8.
+     * Items scored per matrix product. A group of 64 answers' scores of 2,048 items (512 KB) stay in
+     * the core's cache while the top-K candidates are picked from them; a group's scores of every
+     * item at once (5 MB at 20,000 items) went to memory and back twice (out of the product, into
+     * the scan) and pushed the model's rows out of the cache before the mini-batch that follows.
      */
-    private static final int SCORE_BUDGET = 1 << 23;
+    private static final int ITEMS_PER_PRODUCT = 2048;
 
     private final RecommenderConfig config;
     /** Whether own increments are tracked for {@link #takeOwnDelta} (only when replicas share them). */
     private final boolean sharesIncrements;
     private final WorkSharing workSharing;
-    private final int scoreBudget;
+    private final int itemsPerProduct;
     private final RecommenderRows rows;
     private final ThreadLocal<ScoreScratch> scoreScratch = ThreadLocal.withInitial(ScoreScratch::new);
     private final MiniBatchGradient.Workspace gradientWorkspace = new MiniBatchGradient.Workspace();
@@ -88,15 +95,15 @@ public final class SequenceRecommender
      *        mini-batch's gradient and step its rows; results are the same with any number of them
      */
     public SequenceRecommender(RecommenderConfig config, boolean sharesIncrements, WorkSharing workSharing) {
-        this(config, sharesIncrements, workSharing, SCORE_BUDGET);
+        this(config, sharesIncrements, workSharing, ITEMS_PER_PRODUCT);
     }
 
-    /** @param scoreBudget most scores one matrix product holds ({@link #predictAll}) */
-    SequenceRecommender(RecommenderConfig config, boolean sharesIncrements, WorkSharing workSharing, int scoreBudget) {
+    /** @param itemsPerProduct items one matrix product scores ({@link #predictAll}) */
+    SequenceRecommender(RecommenderConfig config, boolean sharesIncrements, WorkSharing workSharing, int itemsPerProduct) {
         this.config = config;
         this.sharesIncrements = sharesIncrements;
         this.workSharing = workSharing;
-        this.scoreBudget = scoreBudget;
+        this.itemsPerProduct = itemsPerProduct;
         this.rows = new RecommenderRows(config.dimension());
         clear(System.currentTimeMillis());
     }
@@ -107,28 +114,66 @@ public final class SequenceRecommender
     }
 
     /**
-     * Answers several queries against the same parameters with one matrix product: scoring every
-     * item for every query at once reads the item table once instead of once per query, which is
-     * what makes serving a large catalogue affordable. The queries' top-K selections (the larger
-     * cost) are shared with the helper threads, so {@link RecommendationQuery#seen} must only read.
-     * A product holds at most {@code scoreBudget} scores: past that, queries are scored in parts, so
-     * the per-thread score buffers stay bounded however large the group and the catalogue.
+     * Answers several queries against the same parameters together: scoring a range of items for
+     * every query at once reads those items' rows once instead of once per query, which is what
+     * makes serving a large catalogue affordable. Items are scored range by range
+     * ({@code itemsPerProduct} at a time) and each query's best candidates picked from a range
+     * while its scores are still in the cache. The ranges are split into consecutive runs, one per
+     * thread of {@link WorkSharing}; each run keeps its own selection per query, and the runs'
+     * selections are merged. {@link RecommendationQuery#seen} is therefore asked from helper
+     * threads, and must only read.
      */
     public List<RecommendationAnswer> predictAll(List<RecommendationQuery> queries) {
         int live = index.rowsInUse();
         if (live == 0) {
             return queries.stream().map(q -> new RecommendationAnswer(0.5f, List.<ScoredItem>of())).toList();
         }
+        Group group = new Group(queries, userVectors(queries), askedRows(queries));
+        int ranges = (live + itemsPerProduct - 1) / itemsPerProduct;
+        int runs = Math.min(ranges, workSharing.threads());
+        TopK.Candidates[][] bestByRun = new TopK.Candidates[runs][];
+        workSharing.run(runs,
+                run -> bestByRun[run] = bestOfRanges(group, run * ranges / runs, (run + 1) * ranges / runs, live));
         RecommendationAnswer[] answers = new RecommendationAnswer[queries.size()];
-        int perProduct = Math.max(1, scoreBudget / live);
-        for (int first = 0; first < queries.size(); first += perProduct) {
-            answerTogether(queries.subList(first, Math.min(queries.size(), first + perProduct)), live, answers, first);
+        TopK.Candidates[] runsBest = new TopK.Candidates[runs];
+        for (int q = 0; q < answers.length; q++) {
+            for (int run = 0; run < runs; run++) {
+                runsBest[run] = bestByRun[run][q];
+            }
+            answers[q] = answer(TopK.mergeBestFirst(runsBest, config.topK()), group.askedLogits()[q], group.asked()[q]);
         }
         return List.of(answers);
     }
 
-    /** Answers {@code queries} with one product, into {@code answers} from position {@code first}. */
-    private void answerTogether(List<RecommendationQuery> queries, int live, RecommendationAnswer[] answers, int first) {
+    /** Each query's best candidates among the items of ranges {@code first .. end)}, by query. */
+    private TopK.Candidates[] bestOfRanges(Group group, int first, int end, int live) {
+        TopK.Selection[] selections = new TopK.Selection[group.queries().size()];
+        for (int q = 0; q < selections.length; q++) {
+            selections[q] = new TopK.Selection(config.topK());
+        }
+        for (int range = first; range < end; range++) {
+            scoreRange(group, range * itemsPerProduct, Math.min(live, (range + 1) * itemsPerProduct), selections);
+        }
+        TopK.Candidates[] best = new TopK.Candidates[selections.length];
+        for (int q = 0; q < selections.length; q++) {
+            best[q] = selections[q].drainBestFirst();
+        }
+        return best;
+    }
+
+    /**
+     * One answer group: its queries, their user vectors (row-major, one row per query, in native
+     * memory for the products), the row of each query's asked item ({@link ItemIndex#ABSENT} when
+     * none), and the logit of that item, written by the range that holds it.
+     */
+    private record Group(List<RecommendationQuery> queries, FloatPointer users, int[] asked, float[] askedLogits) {
+        Group(List<RecommendationQuery> queries, FloatPointer users, int[] asked) {
+            this(queries, users, asked, new float[queries.size()]);
+        }
+    }
+
+    /** The queries' user vectors, in the calling thread's native buffer (read by every range's product). */
+    private FloatPointer userVectors(List<RecommendationQuery> queries) {
         int d = config.dimension();
         float[] users = new float[queries.size() * d];
         for (int q = 0; q < queries.size(); q++) {
@@ -137,60 +182,66 @@ public final class SequenceRecommender
                 input.addWeightedRow(history.rows()[p], history.weights()[p], users, q * d);
             }
         }
-        Scores scores = scores(users, queries.size(), live);
-        workSharing.run(queries.size(), q -> answers[first + q] = answer(queries.get(q), scores, q * live, live));
+        return scoreScratch.get().users().holding(users, users.length);
+    }
+
+    private int[] askedRows(List<RecommendationQuery> queries) {
+        int[] asked = new int[queries.size()];
+        for (int q = 0; q < queries.size(); q++) {
+            String itemId = queries.get(q).itemId();
+            asked[q] = itemId == null ? ItemIndex.ABSENT : index.rowOf(itemId);
+        }
+        return asked;
     }
 
     /**
-     * Each query's logits of every live item without the biases, row-major {@code users × live},
-     * and the live items' biases. The top-K scan adds a row's bias as it reads the row: adding them
-     * in a pass of their own read and wrote the whole product once more (4 % of the stream thread).
+     * Scores rows {@code from .. to)} for every query of the group and offers them to the query's
+     * selection. The product is one BLAS call on the item table's rows where they lie: ND4J's
+     * {@code gemm} on a view of them cost ~50 µs a call on top of the product, as much as the
+     * product of 2,048 items itself. Its output, in the calling thread's reused buffer
+     * ({@link ScoreScratch}), is copied once to a Java array that the scan reads without a buffer's
+     * bounds checks; the scan adds each row's bias as it reads the row.
      */
-    private record Scores(float[] products, float[] biases) {
-        float logit(int offset, int row) {
-            return products[offset + row] + biases[row];
+    private void scoreRange(Group group, int from, int to, TopK.Selection[] selections) {
+        ScoreScratch scratch = scoreScratch.get();
+        int count = group.queries().size();
+        int items = to - from;
+        int d = config.dimension();
+        FloatPointer products = scratch.nativeProducts().atLeast((long) count * items);
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, count, items, d, 1f, group.users(), d,
+                output.rowsFrom(from), d, 0f, products, items);
+        float[] scores = scratch.products().atLeast(count * items);
+        scratch.nativeProducts().copyTo(scores, count * items);
+        float[] biases = scratch.biases().atLeast(items);
+        bias.copyRows(from, to, biases);
+        for (int q = 0; q < count; q++) {
+            Predicate<String> seen = group.queries().get(q).seen();
+            selections[q].offer(scores, q * items, biases, items, from,
+                    row -> index.isLive(row) && !seen.test(index.id(row)));
+            int asked = group.asked()[q];
+            if (asked >= from && asked < to) {
+                group.askedLogits()[q] = scores[q * items + asked - from] + biases[asked - from];
+            }
         }
     }
 
     /**
-     * The product goes straight to BLAS with the item table's rows as they lie: {@code mmul} on the
-     * transposed table view first copied it (the table is a view of a larger buffer), which cost
-     * five times the product. Its input and output are the calling thread's reused buffers
-     * ({@link ScoreScratch}).
+     * Per-thread buffers for {@link #scoreRange}: the stream thread, the helpers and HTTP threads
+     * may score at once.
      */
-    private Scores scores(float[] users, int count, int live) {
-        ScoreScratch scratch = scoreScratch.get();
-        int d = config.dimension();
-        Nd4j.gemm(scratch.nativeUsers().holding(users, count, d), output.head(live),
-                scratch.nativeProducts().shaped(count, live), false, true, 1.0, 0.0);
-        float[] products = scratch.products().atLeast(count * live);
-        scratch.nativeProducts().copyTo(products, count * live);
-        float[] biases = scratch.biases().atLeast(live);
-        bias.copyHead(live, biases);
-        return new Scores(products, biases);
-    }
-
-    /**
-     * Per-thread arrays for {@link #scores}: the stream thread and HTTP threads may predict at once.
-     * The product is written to native memory and copied once to a Java array, which the top-K scan
-     * reads without a buffer's bounds checks.
-     */
-    private record ScoreScratch(ScratchMatrix nativeUsers, ScratchMatrix nativeProducts, ScratchArray products,
+    private record ScoreScratch(NativeScratch users, NativeScratch nativeProducts, ScratchArray products,
             ScratchArray biases) {
         ScoreScratch() {
-            this(new ScratchMatrix(), new ScratchMatrix(), new ScratchArray(), new ScratchArray());
+            this(new NativeScratch(), new NativeScratch(), new ScratchArray(), new ScratchArray());
         }
     }
 
-    private RecommendationAnswer answer(RecommendationQuery query, Scores scores, int offset, int live) {
-        int[] best = TopK.select(scores.products(), offset, scores.biases(), live, config.topK(),
-                row -> index.isLive(row) && !query.seen().test(index.id(row)));
-        List<ScoredItem> top = new ArrayList<>(best.length);
-        for (int row : best) {
-            top.add(new ScoredItem(index.id(row), sigmoid(scores.logit(offset, row))));
+    private RecommendationAnswer answer(TopK.Candidates best, float askedLogit, int asked) {
+        List<ScoredItem> top = new ArrayList<>(best.rows().length);
+        for (int i = 0; i < best.rows().length; i++) {
+            top.add(new ScoredItem(index.id(best.rows()[i]), sigmoid(best.logits()[i])));
         }
-        int asked = query.itemId() == null ? ItemIndex.ABSENT : index.rowOf(query.itemId());
-        float score = asked == ItemIndex.ABSENT ? 0.5f : sigmoid(scores.logit(offset, asked));
+        float score = asked == ItemIndex.ABSENT ? 0.5f : sigmoid(askedLogit);
         return new RecommendationAnswer(score, top);
     }
 

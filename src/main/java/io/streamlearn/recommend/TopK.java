@@ -3,7 +3,8 @@ package io.streamlearn.recommend;
 import java.util.function.IntPredicate;
 
 /**
- * Partial selection of the K best scores among eligible rows, in one pass over the scores. The
+ * Partial selection of the K best scores among eligible rows, in one pass over the scores, and the
+ * merge of such selections over consecutive ranges of rows. The
  * eligibility test ("already seen") runs only for rows that would enter the current top-K: most
  * rows are passed over by a tight comparison with the K-th best score so far. (A first pass over a
  * shortlist of 4·K rows, tested afterwards, paid off while the test was a store lookup; with the
@@ -14,32 +15,77 @@ final class TopK {
     private TopK() {
     }
 
+    /** Rows best first, each with its score. */
+    record Candidates(int[] rows, float[] logits) {
+    }
+
     /**
-     * Rows of the {@code k} highest scores among eligible rows, best first (ties: lower row first).
-     * Row {@code r}'s score is {@code products[offset + r] + biases[r]}, for {@code r < rows}.
+     * The {@code k} highest scores among the eligible rows offered so far (ties: lower row first).
+     * Rows are offered in ascending order, in one or more calls.
      */
-    static int[] select(float[] products, int offset, float[] biases, int rows, int k, IntPredicate eligible) {
-        if (rows == 0) {
-            return new int[0];
+    static final class Selection {
+        private final WorstFirstHeap heap;
+
+        Selection(int k) {
+            heap = new WorstFirstHeap(k);
         }
-        WorstFirstHeap heap = new WorstFirstHeap(Math.min(k, rows));
-        int row = 0;
-        for (; row < rows && !heap.isFull(); row++) {
-            if (eligible.test(row)) {
-                heap.add(row, score(products, offset, biases, row));
+
+        /**
+         * Offers rows {@code first .. first + rows)}: row {@code first + r}'s score is
+         * {@code products[offset + r] + biases[r]}; {@code eligible} is asked about rows by that
+         * number, and only about those that would enter the selection.
+         */
+        void offer(float[] products, int offset, float[] biases, int rows, int first, IntPredicate eligible) {
+            int row = 0;
+            for (; row < rows && !heap.isFull(); row++) {
+                if (eligible.test(first + row)) {
+                    heap.add(first + row, score(products, offset, biases, row));
+                }
             }
-        }
-        // Rows come in ascending order, so a later row beats the heap's worst only with a strictly
-        // higher score; most rows are passed over by the tight loop in nextAbove.
-        if (heap.isFull()) {
-            for (row = nextAbove(products, offset, biases, row, rows, heap.worstScore()); row < rows;
-                    row = nextAbove(products, offset, biases, row + 1, rows, heap.worstScore())) {
-                if (eligible.test(row)) {
-                    heap.replaceWorst(row, score(products, offset, biases, row));
+            // Rows come in ascending order, so a later row beats the heap's worst only with a strictly
+            // higher score; most rows are passed over by the tight loop in nextAbove.
+            if (heap.isFull()) {
+                for (row = nextAbove(products, offset, biases, row, rows, heap.worstScore()); row < rows;
+                        row = nextAbove(products, offset, biases, row + 1, rows, heap.worstScore())) {
+                    if (eligible.test(first + row)) {
+                        heap.replaceWorst(first + row, score(products, offset, biases, row));
+                    }
                 }
             }
         }
-        return heap.drainBestFirst();
+
+        /** The selected rows, best first, with their scores; leaves the selection empty. */
+        Candidates drainBestFirst() {
+            return heap.drainBestFirst();
+        }
+    }
+
+    /**
+     * The {@code k} best of several selections over consecutive row ranges (each best first, the
+     * ranges in ascending row order), best first: the same rows, in the same order, as one
+     * selection over all the ranges (ties: lower row first).
+     */
+    static Candidates mergeBestFirst(Candidates[] ranges, int k) {
+        int total = 0;
+        for (Candidates range : ranges) {
+            total += range.rows().length;
+        }
+        int[] rows = new int[Math.min(k, total)];
+        float[] logits = new float[rows.length];
+        int[] next = new int[ranges.length];
+        for (int i = 0; i < rows.length; i++) {
+            int from = -1;
+            for (int r = 0; r < ranges.length; r++) {
+                // A strictly higher score wins: on a tie the earlier range, which holds the lower row.
+                if (next[r] < ranges[r].rows().length
+                        && (from < 0 || ranges[r].logits()[next[r]] > ranges[from].logits()[next[from]])) {
+                    from = r;
+                }
+            }
+            rows[i] = ranges[from].rows()[next[from]];
+            logits[i] = ranges[from].logits()[next[from]++];
+        }
+        return new Candidates(rows, logits);
     }
 
     private static float score(float[] products, int offset, float[] biases, int row) {
@@ -91,16 +137,18 @@ final class TopK {
             siftDown();
         }
 
-        int[] drainBestFirst() {
+        Candidates drainBestFirst() {
             int[] best = new int[size];
+            float[] bestScores = new float[size];
             while (size > 0) {
                 best[size - 1] = rows[0];
+                bestScores[size - 1] = scores[0];
                 size--;
                 rows[0] = rows[size];
                 scores[0] = scores[size];
                 siftDown();
             }
-            return best;
+            return new Candidates(best, bestScores);
         }
 
         /** Whether the row at heap position a ranks above the one at b (ties: lower row first). */

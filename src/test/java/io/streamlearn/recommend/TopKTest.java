@@ -2,6 +2,7 @@ package io.streamlearn.recommend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,8 +32,14 @@ class TopKTest {
                     biases[r] = random.nextInt(3) / 10f;
                 }
                 int k = 1 + random.nextInt(12);
-                assertThat(TopK.select(scores, 7, biases, rows, k, r -> ok[r]))
-                        .containsExactly(bruteForce(scores, 7, biases, rows, k, ok));
+                TopK.Selection selection = new TopK.Selection(k);
+                selection.offer(scores, 7, biases, rows, 0, r -> ok[r]);
+                TopK.Candidates best = selection.drainBestFirst();
+
+                assertThat(best.rows()).containsExactly(bruteForce(scores, 7, biases, rows, k, ok));
+                for (int i = 0; i < best.rows().length; i++) {
+                    assertThat(best.logits()[i]).isEqualTo(scores[7 + best.rows()[i]] + biases[best.rows()[i]]);
+                }
             }
         }
     }
@@ -47,11 +54,51 @@ class TopKTest {
         AtomicInteger lookups = new AtomicInteger();
         IntPredicate everyThirdSeen = row -> lookups.incrementAndGet() > 0 && row % 3 != 0;
 
-        int[] best = TopK.select(scores, 0, new float[scores.length], scores.length, 10, everyThirdSeen);
+        TopK.Selection selection = new TopK.Selection(10);
+        selection.offer(scores, 0, new float[scores.length], scores.length, 0, everyThirdSeen);
+        TopK.Candidates best = selection.drainBestFirst();
 
-        assertThat(best).hasSize(10);
+        assertThat(best.rows()).hasSize(10);
         // In random order about k·ln(rows/k) rows ever beat the k-th best so far: ~70 of 10,000.
         assertThat(lookups.get()).isLessThan(scores.length / 20);
+    }
+
+    @Test
+    void selectingOverConsecutiveRangesInOneSelectionOrInSeveralMergedEqualsOneSelectionOverAll() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int trial = 0; trial < 200; trial++) {
+            int rows = 1 + random.nextInt(300);
+            float[] scores = new float[rows];
+            float[] noBias = new float[rows];
+            boolean[] ok = new boolean[rows];
+            for (int r = 0; r < rows; r++) {
+                scores[r] = random.nextInt(40) / 10f; // many ties, also across ranges
+                ok[r] = random.nextDouble() < 0.6;
+            }
+            int k = 1 + random.nextInt(12);
+            int perRange = 1 + random.nextInt(rows);
+            int ranges = (rows + perRange - 1) / perRange;
+            TopK.Candidates[] selections = new TopK.Candidates[ranges];
+            TopK.Selection continued = new TopK.Selection(k);
+            for (int range = 0; range < ranges; range++) {
+                int first = range * perRange;
+                int length = Math.min(rows, first + perRange) - first;
+                float[] part = Arrays.copyOfRange(scores, first, first + length);
+                TopK.Selection selection = new TopK.Selection(k);
+                selection.offer(part, 0, noBias, length, first, r -> ok[r]);
+                selections[range] = selection.drainBestFirst();
+                continued.offer(part, 0, noBias, length, first, r -> ok[r]);
+            }
+
+            TopK.Candidates merged = TopK.mergeBestFirst(selections, k);
+
+            int[] expected = bruteForce(scores, 0, noBias, rows, k, ok);
+            assertThat(merged.rows()).containsExactly(expected);
+            assertThat(continued.drainBestFirst().rows()).containsExactly(expected);
+            for (int i = 0; i < merged.rows().length; i++) {
+                assertThat(merged.logits()[i]).isEqualTo(scores[merged.rows()[i]]);
+            }
+        }
     }
 
     private static int[] bruteForce(float[] scores, int offset, float[] biases, int rows, int k, boolean[] ok) {
