@@ -13,9 +13,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A table of parameter rows with their Adagrad accumulators. Values live in an ND4J array, in
- * native memory, so that scoring items is a matrix product that reads them in place; single rows are read and written through a direct
- * buffer view of that array, because per-row ND4J calls cost microseconds each and a mini-batch
- * touches thousands of rows.
+ * native memory, so that scoring items is a matrix product that reads them in place; single rows
+ * are read and written through a direct buffer view of that array, because per-row ND4J calls cost
+ * microseconds each and a mini-batch touches thousands of rows.
  *
  * <p>When it {@code tracksSteps}, the table also keeps what its own gradient steps added to each row
  * since the row's delta was last taken (values and accumulators): that is what a task shares with
