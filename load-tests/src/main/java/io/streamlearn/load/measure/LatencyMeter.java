@@ -14,10 +14,12 @@ import org.HdrHistogram.Recorder;
 public final class LatencyMeter {
 
     private final Recorder recorder = new Recorder(3_600_000_000L, 3);
+    private final Recorder afterAnswerRecorder = new Recorder(3_600_000_000L, 3);
     private final InFlightLedger ledger;
     private final RunClock clock;
     private final List<IntervalSample> samples = new ArrayList<>();
     private Histogram recycled;
+    private Histogram recycledAfterAnswer;
     private Histogram phaseHistogram = LatencySummary.newHistogram();
     private String phase = "idle";
     private double targetRate;
@@ -31,9 +33,17 @@ public final class LatencyMeter {
         this.lastTickNanos = clock.nowNanos();
     }
 
-    /** Called by the consumer for each matched prediction. */
-    public void record(long latencyNanos) {
+    /**
+     * Called by the consumer for each matched prediction.
+     *
+     * @param afterAnswerMillis the part of the latency after the service produced the prediction
+     *        (by the clock the two share, so at millisecond resolution); negative when unknown
+     */
+    public void record(long latencyNanos, long afterAnswerMillis) {
         recorder.recordValue(Math.max(1, latencyNanos / 1000));
+        if (afterAnswerMillis >= 0) {
+            afterAnswerRecorder.recordValue(Math.max(1, afterAnswerMillis * 1000));
+        }
     }
 
     /** Closes the current interval: one sample for the chart, its latencies added to the phase. */
@@ -44,13 +54,14 @@ public final class LatencyMeter {
             return;
         }
         recycled = recorder.getIntervalHistogram(recycled);
+        recycledAfterAnswer = afterAnswerRecorder.getIntervalHistogram(recycledAfterAnswer);
         phaseHistogram.add(recycled);
         long sent = ledger.sent();
         long answered = ledger.answered();
         LatencySummary interval = LatencySummary.of(recycled);
         samples.add(new IntervalSample(clock.secondsAt(now), phase, targetRate, (sent - lastSent) / seconds,
                 (answered - lastAnswered) / seconds, ledger.outstanding(), interval.p50Ms(), interval.p99Ms(),
-                interval.p999Ms(), interval.maxMs()));
+                interval.p999Ms(), interval.maxMs(), LatencySummary.of(recycledAfterAnswer)));
         lastTickNanos = now;
         lastSent = sent;
         lastAnswered = answered;

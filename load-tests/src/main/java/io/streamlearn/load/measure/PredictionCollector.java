@@ -25,7 +25,8 @@ import com.fasterxml.jackson.core.JsonToken;
  * Reads the output topics as a {@code read_committed} consumer (what a downstream application sees;
  * under exactly-once a prediction is readable only once its transaction commits), matches each
  * prediction to its event by identifier and records the latency from the event's intended send
- * time to the moment the prediction was returned by {@code poll}.
+ * time to the moment the prediction was returned by {@code poll}, and the part of it after the
+ * service produced the prediction.
  */
 public final class PredictionCollector implements AutoCloseable {
 
@@ -76,10 +77,12 @@ public final class PredictionCollector implements AutoCloseable {
         while (running.get()) {
             ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(50));
             long readNanos = clock.nowNanos();
+            long readMillis = clock.epochMillisAt(readNanos);
             for (ConsumerRecord<byte[], byte[]> record : records) {
-                long latency = ledger.answer(ids.sequenceOf(idIn(json, record.value())), readNanos);
+                AnswerFields answer = fieldsOf(json, record.value());
+                long latency = ledger.answer(ids.sequenceOf(answer.id()), readNanos);
                 if (latency >= 0) {
-                    meter.record(latency);
+                    meter.record(latency, answer.producedAtMillis() < 0 ? -1 : readMillis - answer.producedAtMillis());
                 }
             }
         }
@@ -87,30 +90,42 @@ public final class PredictionCollector implements AutoCloseable {
     }
 
     /**
-     * The event identifier at the top level of a prediction ({@code eventId} of a recommendation,
-     * {@code messageId} of a support prediction); streamed, because it is the first field.
+     * What the harness reads of a prediction: its event's identifier ({@code eventId} of a
+     * recommendation, {@code messageId} of a support prediction; null when absent) and the wall-clock
+     * time the service produced it ({@code producedAt}, epoch ms; -1 when absent). Service and
+     * harness share the machine's clock, so the time from {@code producedAt} to the read is the part
+     * of an event's latency spent after its answer was made: committing it and reading it.
      */
-    static String idIn(JsonFactory json, byte[] value) {
+    record AnswerFields(String id, long producedAtMillis) {
+        static final AnswerFields NONE = new AnswerFields(null, -1);
+    }
+
+    /** Streams the prediction's top-level fields until it has both of {@link AnswerFields}. */
+    static AnswerFields fieldsOf(JsonFactory json, byte[] value) {
         if (value == null) {
-            return null;
+            return AnswerFields.NONE;
         }
+        String id = null;
+        long producedAt = -1;
         try (JsonParser parser = json.createParser(value)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return null;
+                return AnswerFields.NONE;
             }
-            JsonToken token;
-            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+            while (parser.nextToken() == JsonToken.FIELD_NAME && (id == null || producedAt < 0)) {
                 String name = parser.currentName();
-                token = parser.nextToken();
-                if (ID_FIELDS.contains(name)) {
-                    return token == JsonToken.VALUE_STRING ? parser.getText() : null;
+                JsonToken token = parser.nextToken();
+                if (ID_FIELDS.contains(name) && token == JsonToken.VALUE_STRING) {
+                    id = parser.getText();
+                } else if (name.equals("producedAt") && token == JsonToken.VALUE_NUMBER_INT) {
+                    producedAt = parser.getLongValue();
+                } else {
+                    parser.skipChildren();
                 }
-                parser.skipChildren();
             }
-            return null;
         } catch (IOException e) {
-            return null;
+            // A value cut short still gives the fields read before the break.
         }
+        return new AnswerFields(id, producedAt);
     }
 
     @Override

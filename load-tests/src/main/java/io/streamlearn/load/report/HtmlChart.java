@@ -58,11 +58,13 @@ public final class HtmlChart {
                     new Series("answered", "#2ca02c", IntervalSample::answeredPerSecond)), true, "events/s (log)"));
             html.append("<div class=\"legend\"><span style=\"color:#2ca02c\">— p50</span>"
                     + "<span style=\"color:#ff7f0e\">— p99</span><span style=\"color:#d62728\">— p99.9</span>"
-                    + "</div>\n");
+                    + "<span style=\"color:#9467bd\">— p99 after the answer was produced</span></div>\n");
             html.append(panel(samples, List.of(
                     new Series("p50", "#2ca02c", IntervalSample::p50Ms),
                     new Series("p99", "#ff7f0e", IntervalSample::p99Ms),
-                    new Series("p99.9", "#d62728", IntervalSample::p999Ms)), true, "latency ms (log)"));
+                    new Series("p99.9", "#d62728", IntervalSample::p999Ms),
+                    new Series("p99 after the answer", "#9467bd", sample -> sample.afterAnswer().p99Ms())), true,
+                    "latency ms (log)"));
         }
         return html.append("</body></html>\n").toString();
     }

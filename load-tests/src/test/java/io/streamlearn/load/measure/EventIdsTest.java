@@ -34,13 +34,28 @@ class EventIdsTest {
     @Test
     void theCollectorFindsTheEventIdOfARecommendationAndTheMessageIdOfASupportPrediction() {
         JsonFactory json = new JsonFactory();
-        assertThat(PredictionCollector.idIn(json, bytes(
-                "{\"eventId\":\"r-1\",\"userId\":\"u\",\"recommendations\":[{\"itemId\":\"x\"}]}"))).isEqualTo("r-1");
-        assertThat(PredictionCollector.idIn(json, bytes(
-                "{\"alternatives\":[{\"intent\":\"a\"}],\"messageId\":\"r-2\"}"))).isEqualTo("r-2");
-        assertThat(PredictionCollector.idIn(json, bytes("{\"userId\":\"u\"}"))).isNull();
-        assertThat(PredictionCollector.idIn(json, bytes("not json"))).isNull();
-        assertThat(PredictionCollector.idIn(json, null)).isNull();
+        assertThat(PredictionCollector.fieldsOf(json, bytes(
+                "{\"eventId\":\"r-1\",\"userId\":\"u\",\"recommendations\":[{\"itemId\":\"x\"}]}")).id())
+                .isEqualTo("r-1");
+        assertThat(PredictionCollector.fieldsOf(json, bytes(
+                "{\"alternatives\":[{\"intent\":\"a\"}],\"messageId\":\"r-2\"}")).id()).isEqualTo("r-2");
+        assertThat(PredictionCollector.fieldsOf(json, bytes("{\"userId\":\"u\"}")).id()).isNull();
+        assertThat(PredictionCollector.fieldsOf(json, bytes("not json")).id()).isNull();
+        assertThat(PredictionCollector.fieldsOf(json, null).id()).isNull();
+    }
+
+    @Test
+    void theCollectorReadsWhenThePredictionWasProducedWhereverTheFieldIs() {
+        JsonFactory json = new JsonFactory();
+        assertThat(PredictionCollector.fieldsOf(json, bytes(
+                "{\"eventId\":\"r-1\",\"recommendations\":[{\"producedAt\":1}],\"producedAt\":1795504972587}")))
+                .isEqualTo(new PredictionCollector.AnswerFields("r-1", 1795504972587L));
+        assertThat(PredictionCollector.fieldsOf(json, bytes("{\"producedAt\":7,\"messageId\":\"r-2\"}")))
+                .isEqualTo(new PredictionCollector.AnswerFields("r-2", 7));
+        assertThat(PredictionCollector.fieldsOf(json, bytes("{\"eventId\":\"r-3\",\"producedAt\":\"soon\"}")))
+                .isEqualTo(new PredictionCollector.AnswerFields("r-3", -1));
+        assertThat(PredictionCollector.fieldsOf(json, bytes("{\"eventId\":\"r-4\",\"producedAt\":12")))
+                .as("cut short after the field").isEqualTo(new PredictionCollector.AnswerFields("r-4", 12));
     }
 
     private static byte[] bytes(String text) {

@@ -78,10 +78,11 @@ class ReportWriterTest {
                 40_000, 40_000, latency, new MachineCpu(20, 1.2, 0.02)));
         SystemRun slowService = new SystemRun("service", 2500, 2000, false, List.of(pass), new FixedRateRun(1000, 20,
                 20_000, 20_000, latency, null));
+        LatencySummary afterAnswer = new LatencySummary(4000, 3, 2, 4, 6, 9, 12);
         List<IntervalSample> timeline = List.of(
-                new IntervalSample(1, "baseline recommendation probe", 0, 9000, 8800, 200, 5, 20, 30, 40),
-                new IntervalSample(2, "service <step> 4000/s", 4000, 4000, 3990, 300, 10, 50, 90, 100),
-                new IntervalSample(3, "service <step> 4000/s", 4000, 4000, 3990, 310, 11, 55, 95, 110));
+                new IntervalSample(1, "baseline recommendation probe", 0, 9000, 8800, 200, 5, 20, 30, 40, afterAnswer),
+                new IntervalSample(2, "service <step> 4000/s", 4000, 4000, 3990, 300, 10, 50, 90, 100, afterAnswer),
+                new IntervalSample(3, "service <step> 4000/s", 4000, 4000, 3990, 310, 11, 55, 95, 110, afterAnswer));
         HotSpots profile = new HotSpots("service.jfr", 1000,
                 List.of(new HotSpot("io.streamlearn.recommend.TopK.select", 125, 12.5)),
                 List.of(new HotSpot("io.streamlearn.topology.RecommendProcessor.process", 600, 60.0)),
