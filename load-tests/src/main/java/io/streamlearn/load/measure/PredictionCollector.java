@@ -82,7 +82,9 @@ public final class PredictionCollector implements AutoCloseable {
                 AnswerFields answer = fieldsOf(json, record.value());
                 long latency = ledger.answer(ids.sequenceOf(answer.id()), readNanos);
                 if (latency >= 0) {
-                    meter.record(latency, answer.producedAtMillis() < 0 ? -1 : readMillis - answer.producedAtMillis());
+                    // The two clocks are read at millisecond resolution: a difference below 0 is 0.
+                    meter.record(latency,
+                            answer.producedAtMillis() < 0 ? -1 : Math.max(0, readMillis - answer.producedAtMillis()));
                 }
             }
         }
