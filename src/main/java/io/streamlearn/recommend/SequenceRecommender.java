@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 import org.bytedeco.javacpp.FloatPointer;
@@ -129,7 +130,7 @@ public final class SequenceRecommender
         if (live == 0) {
             return queries.stream().map(q -> new RecommendationAnswer(0.5f, List.<ScoredItem>of())).toList();
         }
-        Group group = new Group(queries, userVectors(queries), askedRows(queries));
+        Group group = new Group(queries, userVectors(queries), eligibility(queries), askedRows(queries));
         int ranges = (live + itemsPerProduct - 1) / itemsPerProduct;
         int runs = Math.min(ranges, workSharing.threads());
         TopK.Candidates[][] bestByRun = new TopK.Candidates[runs][];
@@ -164,13 +165,25 @@ public final class SequenceRecommender
 
     /**
      * One answer group: its queries, their user vectors (row-major, one row per query, in native
-     * memory for the products), the row of each query's asked item ({@link ItemIndex#ABSENT} when
-     * none), and the logit of that item, written by the range that holds it.
+     * memory for the products), which rows each query may be recommended, the row of each query's
+     * asked item ({@link ItemIndex#ABSENT} when none), and the logit of that item, written by the
+     * range that holds it.
      */
-    private record Group(List<RecommendationQuery> queries, FloatPointer users, int[] asked, float[] askedLogits) {
-        Group(List<RecommendationQuery> queries, FloatPointer users, int[] asked) {
-            this(queries, users, asked, new float[queries.size()]);
+    private record Group(List<RecommendationQuery> queries, FloatPointer users, IntPredicate[] eligible, int[] asked,
+            float[] askedLogits) {
+        Group(List<RecommendationQuery> queries, FloatPointer users, IntPredicate[] eligible, int[] asked) {
+            this(queries, users, eligible, asked, new float[queries.size()]);
         }
+    }
+
+    /** Per query, the rows it may be recommended: live items its user has not seen. */
+    private IntPredicate[] eligibility(List<RecommendationQuery> queries) {
+        IntPredicate[] eligible = new IntPredicate[queries.size()];
+        for (int q = 0; q < eligible.length; q++) {
+            Predicate<String> seen = queries.get(q).seen();
+            eligible[q] = row -> index.isLive(row) && !seen.test(index.id(row));
+        }
+        return eligible;
     }
 
     /** The queries' user vectors, in the calling thread's native buffer (read by every range's product). */
@@ -216,9 +229,7 @@ public final class SequenceRecommender
         float[] biases = scratch.biases().atLeast(items);
         bias.copyRows(from, to, biases);
         for (int q = 0; q < count; q++) {
-            Predicate<String> seen = group.queries().get(q).seen();
-            selections[q].offer(scores, q * items, biases, items, from,
-                    row -> index.isLive(row) && !seen.test(index.id(row)));
+            selections[q].offer(scores, q * items, biases, items, from, group.eligible()[q]);
             int asked = group.asked()[q];
             if (asked >= from && asked < to) {
                 group.askedLogits()[q] = scores[q * items + asked - from] + biases[asked - from];
