@@ -227,9 +227,18 @@ public final class JournaledCheckpoint<J, E> {
     }
 
     /** Deletes up to {@code count} covered journal entries: twice a batch's size, so the backlog drains within an interval. */
+    /**
+     * As null puts in one write batch: a store's {@code delete} first reads and decodes the old value,
+     * and these entries were written long ago (in the load test that read was 6 % of the stream
+     * thread's CPU).
+     */
     private void deleteCovered(int count) {
-        for (int i = 0; i < count && !coveredKeys.isEmpty(); i++) {
-            journal.delete(coveredKeys.poll());
+        List<KeyValue<Long, J>> tombstones = new ArrayList<>(Math.min(count, coveredKeys.size()));
+        while (tombstones.size() < count && !coveredKeys.isEmpty()) {
+            tombstones.add(KeyValue.pair(coveredKeys.poll(), null));
+        }
+        if (!tombstones.isEmpty()) {
+            journal.putAll(tombstones);
         }
     }
 }
