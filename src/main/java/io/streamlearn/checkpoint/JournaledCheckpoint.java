@@ -226,11 +226,11 @@ public final class JournaledCheckpoint<J, E> {
         coveredOnCompletion.clear();
     }
 
-    /** Deletes up to {@code count} covered journal entries: twice a batch's size, so the backlog drains within an interval. */
     /**
-     * As null puts in one write batch: a store's {@code delete} first reads and decodes the old value,
-     * and these entries were written long ago (in the load test that read was 6 % of the stream
-     * thread's CPU).
+     * Deletes up to {@code count} covered journal entries: twice a batch's size, so the backlog drains
+     * within an interval. They go as null puts in one write batch: a store's {@code delete} first reads
+     * and decodes the old value, and these entries were written long ago (in the load test that read
+     * was 6 % of the stream thread's CPU).
      */
     private void deleteCovered(int count) {
         List<KeyValue<Long, J>> tombstones = new ArrayList<>(Math.min(count, coveredKeys.size()));
