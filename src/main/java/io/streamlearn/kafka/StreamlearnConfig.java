@@ -145,7 +145,7 @@ public interface StreamlearnConfig {
         long seed();
 
         /** Mini-batches between writes of the model's rows; the batches in between are journaled. */
-        @WithDefault("200")
+        @WithDefault("500")
         int checkpointInterval();
 
         Sync sync();
