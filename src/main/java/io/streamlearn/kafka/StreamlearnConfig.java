@@ -35,10 +35,11 @@ public interface StreamlearnConfig {
 
         /**
          * Threads that help the stream threads select recommendations (top-K) and step the
-         * recommender's mini-batches; shared by every task of the instance. 0: the stream threads
-         * work alone.
+         * recommender's mini-batches; shared by every task of the instance. 0 (the default): the
+         * stream threads work alone. A helper pays only where it finds an idle core: on a busy one,
+         * waking it and waiting for it costs the stream thread more than the help gives.
          */
-        @WithDefault("1")
+        @WithDefault("0")
         int helperThreads();
     }
 
