@@ -15,8 +15,8 @@ import java.util.function.IntConsumer;
  * {@link NativeThreads}); it only waits for parts already under way. That bounds the work it
  * waits for, not the time: on a machine without an idle core, each wake-up of a helper and each
  * wait for its part cost the caller run-queue time (in the overloaded load test on 2 cores, a
- * stream thread with one helper waited 0.38 of a core to run against 0.16–0.22 alone, and answered
- * 9–19 % fewer events). Helpers are for cores the stream threads leave idle.
+ * stream thread with one helper waited 0.35–0.38 of a core to run against 0.16–0.22 alone, and
+ * answered 9–29 % fewer events). Helpers are for cores the stream threads leave idle.
  *
  * <p>Parts run concurrently: each must only read state that no other part writes, and the caller
  * must not change that state until {@link #run} returns.
