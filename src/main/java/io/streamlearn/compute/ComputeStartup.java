@@ -10,7 +10,10 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 import io.streamlearn.kafka.StreamlearnConfig;
 
-/** Applies {@code streamlearn.compute.native-threads} before any model is created. */
+/**
+ * Applies {@code streamlearn.compute.openblas-core-type} and {@code streamlearn.compute.native-threads}
+ * before any model is created.
+ */
 @ApplicationScoped
 public class ComputeStartup {
 
@@ -19,7 +22,22 @@ public class ComputeStartup {
     @Inject
     StreamlearnConfig config;
 
-    void limitNativeThreads(@Observes @Priority(5) StartupEvent event) {
+    void prepareNativeCompute(@Observes @Priority(5) StartupEvent event) {
+        chooseKernels();
+        limitNativeThreads();
+    }
+
+    private void chooseKernels() {
+        OpenBlasKernels.Choice choice = OpenBlasKernels.apply(config.compute().openblasCoreType());
+        if (choice.took()) {
+            LOG.infof("OpenBLAS kernels: %s (%s)", choice.running(), choice.reason());
+        } else {
+            LOG.warnf("OpenBLAS kernels: %s, not %s (%s): OpenBLAS had loaded before they were chosen",
+                    choice.running(), choice.coreType().orElseThrow(), choice.reason());
+        }
+    }
+
+    private void limitNativeThreads() {
         int threads = config.compute().nativeThreads();
         NativeThreads.limitTo(threads);
         LOG.infof("ND4J CPU backend: %d native thread(s) per operation", threads);

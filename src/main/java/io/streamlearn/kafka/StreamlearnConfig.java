@@ -41,6 +41,15 @@ public interface StreamlearnConfig {
          */
         @WithDefault("0")
         int helperThreads();
+
+        /**
+         * Which OpenBLAS kernels the matrix products run on (see OpenBlasKernels): {@code auto}
+         * (AVX-512 kernels on a CPU with AVX-512, else OpenBLAS's detection), {@code openblas}
+         * (OpenBLAS's detection), or a core type OpenBLAS knows, e.g. {@code Haswell}. An
+         * {@code OPENBLAS_CORETYPE} environment variable wins.
+         */
+        @WithDefault("auto")
+        String openblasCoreType();
     }
 
     interface Kafka {

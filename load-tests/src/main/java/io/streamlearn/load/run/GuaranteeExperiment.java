@@ -2,6 +2,7 @@ package io.streamlearn.load.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -54,6 +56,7 @@ import io.streamlearn.load.service.ServiceProcess;
  */
 final class GuaranteeExperiment {
 
+    private static final String KERNELS_LINE = "OpenBLAS kernels:";
     private static final int SUPPORT_CHECK_EVENTS = 20;
     private static final Duration SUPPORT_CHECK_TIMEOUT = Duration.ofSeconds(30);
 
@@ -89,6 +92,7 @@ final class GuaranteeExperiment {
         ProfileSession profile;
         try (ServiceProcess service = ServiceProcess.start(launch)) {
             Console.say("[%s] service ready (pid %d, log %s)", guarantee, service.pid(), service.log());
+            kernelsNote(Files.readAllLines(service.log(), StandardCharsets.ISO_8859_1)).ifPresent(notes::add);
             String bootstrap = service.bootstrapServers();
             profile = new ProfileSession(options.profile() ? new FlightRecorder(service.pid()) : null,
                     workDir.resolve("service-" + guarantee + ".jfr"));
@@ -259,5 +263,17 @@ final class GuaranteeExperiment {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         return props;
+    }
+
+    /**
+     * The service's start-up line on the OpenBLAS kernels it runs, as a note of the report: the
+     * kernels moved the service's speed as much as a code change does, and depend on the CPU and
+     * the environment rather than on the build.
+     */
+    static Optional<String> kernelsNote(List<String> serviceLog) {
+        return serviceLog.stream()
+                .filter(line -> line.contains(KERNELS_LINE))
+                .findFirst()
+                .map(line -> "service " + line.substring(line.indexOf(KERNELS_LINE)));
     }
 }
