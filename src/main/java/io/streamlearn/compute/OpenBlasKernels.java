@@ -71,7 +71,7 @@ public final class OpenBlasKernels {
             if (outside != null && !outside.equalsIgnoreCase(coreType.get())) {
                 reason += "; replaces " + VARIABLE + "=" + outside + " set outside the service";
             }
-            LibC.INSTANCE.setenv(VARIABLE, coreType.get(), 1);
+            reason += setVariable(coreType.get());
         }
         return new Choice(coreType, reason, runningCore());
     }
@@ -109,10 +109,28 @@ public final class OpenBlasKernels {
         }
     }
 
+    /**
+     * Puts the choice into the environment; returns what to add to the reason when that failed.
+     * A host where JNA cannot load (no writable temporary directory for its native part) still
+     * serves, on the kernels OpenBLAS chooses, and says so.
+     */
+    private static String setVariable(String coreType) {
+        try {
+            LibC.INSTANCE.setenv(VARIABLE, coreType, 1);
+            return "";
+        } catch (LinkageError e) {
+            return "; could not set " + VARIABLE + ": " + e;
+        }
+    }
+
     /** Loads OpenBLAS (when nothing has yet) and returns the name of the kernels it runs. */
     private static String runningCore() {
         String library = Loader.load(openblas_nolapack.class);
-        return NativeLibrary.getInstance(library).getFunction("openblas_get_corename").invokeString(new Object[0], false);
+        try {
+            return NativeLibrary.getInstance(library).getFunction("openblas_get_corename").invokeString(new Object[0], false);
+        } catch (LinkageError | RuntimeException e) {
+            return "unknown (" + e + ")";
+        }
     }
 
     private interface LibC extends Library {

@@ -44,9 +44,9 @@ public interface StreamlearnConfig {
 
         /**
          * Which OpenBLAS kernels the matrix products run on (see OpenBlasKernels): {@code auto}
-         * (AVX-512 kernels on a CPU with AVX-512, else OpenBLAS's detection), {@code openblas}
-         * (OpenBLAS's detection), or a core type OpenBLAS knows, e.g. {@code Haswell}. An
-         * {@code OPENBLAS_CORETYPE} environment variable wins.
+         * (AVX-512 kernels on a CPU with AVX-512, AVX2 kernels on one with AVX2 and FMA), {@code openblas}
+         * (OpenBLAS's own choice, or an {@code OPENBLAS_CORETYPE} set outside), or a core type
+         * OpenBLAS knows, e.g. {@code Haswell}.
          */
         @WithDefault("auto")
         String openblasCoreType();
