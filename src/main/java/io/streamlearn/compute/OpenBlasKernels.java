@@ -35,9 +35,9 @@ public final class OpenBlasKernels {
     public static final String AUTO = "auto";
     /** The setting that leaves the choice to OpenBLAS: its detection, or an {@code OPENBLAS_CORETYPE} set outside. */
     public static final String DETECT = "openblas";
-    static final String VARIABLE = "OPENBLAS_CORETYPE";
-    static final String AVX512_CORE = "SkylakeX";
-    static final String AVX2_CORE = "Haswell";
+    private static final String VARIABLE = "OPENBLAS_CORETYPE";
+    private static final String AVX512_CORE = "SkylakeX";
+    private static final String AVX2_CORE = "Haswell";
     /** The AVX-512 subsets OpenBLAS's SkylakeX kernels are built for. */
     private static final Set<String> AVX512_FLAGS = Set.of("avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl");
     private static final Set<String> AVX2_FLAGS = Set.of("avx2", "fma");
