@@ -59,15 +59,14 @@ public final class OpenBlasKernels {
      * @param setting {@link #AUTO}, {@link #DETECT}, or a core type OpenBLAS knows ({@code Haswell}, {@code SkylakeX}, ...)
      */
     public static Choice apply(String setting) {
-        Set<String> flags = cpuFlags();
-        Optional<String> coreType = choose(setting, flags);
+        Optional<String> coreType = choose(setting, cpuFlags());
         String outside = System.getenv(VARIABLE);
         String reason;
         if (coreType.isEmpty()) {
             reason = outside == null ? "OpenBLAS's own detection" : VARIABLE + "=" + outside + " set outside the service";
         } else {
             reason = !setting.equalsIgnoreCase(AUTO) ? "streamlearn.compute.openblas-core-type"
-                    : flags.containsAll(AVX512_FLAGS) ? "this CPU has AVX-512" : "this CPU has AVX2 and FMA";
+                    : coreType.get().equals(AVX512_CORE) ? "this CPU has AVX-512" : "this CPU has AVX2 and FMA";
             if (outside != null && !outside.equalsIgnoreCase(coreType.get())) {
                 reason += "; replaces " + VARIABLE + "=" + outside + " set outside the service";
             }
