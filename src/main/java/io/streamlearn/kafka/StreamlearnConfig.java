@@ -154,6 +154,14 @@ public interface StreamlearnConfig {
         @WithDefault("42")
         long seed();
 
+        /** Clusters of items answers take their candidates from; 0 scores every item for every answer. */
+        @WithDefault("128")
+        int candidateClusters();
+
+        /** Clusters whose items each answer scores. */
+        @WithDefault("12")
+        int candidateProbes();
+
         /** Mini-batches between writes of the model's rows; the batches in between are journaled. */
         @WithDefault("500")
         int checkpointInterval();

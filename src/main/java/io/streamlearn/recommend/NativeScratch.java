@@ -35,4 +35,9 @@ final class NativeScratch {
     void copyTo(float[] out, int length) {
         buffer.get(out, 0, length);
     }
+
+    /** Copies the buffer's first {@code length} values to {@code out[offset ..]}. */
+    void copyTo(float[] out, int offset, int length) {
+        buffer.get(out, offset, length);
+    }
 }

@@ -17,15 +17,21 @@ import java.util.TreeMap;
  *        learned, is evicted even below capacity; 0 keeps every item until capacity is reached
  * @param topK length of each recommendation list
  * @param seed seed of initialisation and negative sampling
+ * @param candidateClusters clusters of items an answer chooses its candidates from
+ *        ({@link ItemClusters}); 0 scores every item for every answer
+ * @param candidateProbes clusters each answer scores the items of
  */
 public record RecommenderConfig(int dimension, int historyLength, float historyDecay, int negatives, float learningRate,
-        float initScale, int itemCapacity, long itemIdleMillis, int topK, long seed) {
+        float initScale, int itemCapacity, long itemIdleMillis, int topK, long seed, int candidateClusters,
+        int candidateProbes) {
 
     /**
      * Longest history allowed. Weights decay per position, so beyond a few dozen items they vanish
      * (0.8^50 is about 10^-5); and the stores count a history's items in two bytes.
      */
     public static final int MAX_HISTORY_LENGTH = 1_000;
+    /** Most centroid values: the centroids are one checkpoint row, at most 512 KB. */
+    public static final int MAX_CENTROID_VALUES = 131_072;
 
     public RecommenderConfig {
         if (historyDecay <= 0 || historyDecay > 1) {
@@ -36,6 +42,13 @@ public record RecommenderConfig(int dimension, int historyLength, float historyD
         }
         if (dimension < 1 || historyLength < 1 || negatives < 1 || itemCapacity < 2 || topK < 1) {
             throw new IllegalArgumentException("recommender sizes must be positive");
+        }
+        if (candidateClusters < 0 || candidateProbes < 1) {
+            throw new IllegalArgumentException("candidateClusters must be 0 (score every item) or more, candidateProbes 1 or more");
+        }
+        if ((long) candidateClusters * (dimension + 1) > MAX_CENTROID_VALUES) {
+            throw new IllegalArgumentException("candidateClusters × (dimension + 1) must be at most " + MAX_CENTROID_VALUES
+                    + " (the centroids are one checkpoint row), was " + (long) candidateClusters * (dimension + 1));
         }
         if (historyLength > MAX_HISTORY_LENGTH) {
             throw new IllegalArgumentException("historyLength must be at most " + MAX_HISTORY_LENGTH + ", was " + historyLength);
@@ -58,6 +71,8 @@ public record RecommenderConfig(int dimension, int historyLength, float historyD
         map.put("itemIdleMillis", Long.toString(itemIdleMillis));
         map.put("topK", Integer.toString(topK));
         map.put("seed", Long.toString(seed));
+        map.put("candidateClusters", Integer.toString(candidateClusters));
+        map.put("candidateProbes", Integer.toString(candidateProbes));
         return map;
     }
 
@@ -73,6 +88,8 @@ public record RecommenderConfig(int dimension, int historyLength, float historyD
         private long itemIdleMillis = 0;
         private int topK = 10;
         private long seed = 42;
+        private int candidateClusters = 128;
+        private int candidateProbes = 12;
 
         public Builder dimension(int value) { dimension = value; return this; }
         public Builder historyLength(int value) { historyLength = value; return this; }
@@ -84,10 +101,12 @@ public record RecommenderConfig(int dimension, int historyLength, float historyD
         public Builder itemIdleMillis(long value) { itemIdleMillis = value; return this; }
         public Builder topK(int value) { topK = value; return this; }
         public Builder seed(long value) { seed = value; return this; }
+        public Builder candidateClusters(int value) { candidateClusters = value; return this; }
+        public Builder candidateProbes(int value) { candidateProbes = value; return this; }
 
         public RecommenderConfig build() {
             return new RecommenderConfig(dimension, historyLength, historyDecay, negatives, learningRate, initScale,
-                    itemCapacity, itemIdleMillis, topK, seed);
+                    itemCapacity, itemIdleMillis, topK, seed, candidateClusters, candidateProbes);
         }
     }
 }

@@ -14,6 +14,19 @@ import io.streamlearn.checkpoint.StateRow;
 final class RecommenderRows {
 
     static final String ITEM_PREFIX = "item/";
+    /** Rows of the candidate clusters, once built: their centroids, and their layout in parts. */
+    static final String CLUSTERS_PREFIX = "clusters/";
+    static final String CENTROIDS_KEY = CLUSTERS_PREFIX + "centroids";
+    private static final String LAYOUT_PREFIX = CLUSTERS_PREFIX + "layout/";
+
+    static String layoutKey(int part) {
+        return LAYOUT_PREFIX + part;
+    }
+
+    /** The part a layout key names, or -1 for another key. */
+    static int layoutPart(String key) {
+        return key.startsWith(LAYOUT_PREFIX) ? Integer.parseInt(key.substring(LAYOUT_PREFIX.length())) : -1;
+    }
 
 
     private final int dimension;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
@@ -63,6 +64,18 @@ public final class SequenceRecommender
      * the scan) and pushed the model's rows out of the cache before the mini-batch that follows.
      */
     private static final int ITEMS_PER_PRODUCT = 2048;
+    /**
+     * Candidate clusters are built once the catalogue holds this many items per cluster; below, every
+     * answer scores every item, which costs little.
+     */
+    private static final int ITEMS_PER_CLUSTER = 64;
+    /** k-means rounds of the first clustering. */
+    private static final int BUILD_ROUNDS = 5;
+    /**
+     * Mini-batches between refreshes of the clusters (one k-means round, ~10 ms at 20,000 items).
+     * Clusters 500 batches old still held 99.5 % of the exact top-10 on the load test's stream.
+     */
+    private static final int REFRESH_BATCHES = 500;
 
     private final RecommenderConfig config;
     /** Whether own increments are tracked for {@link #takeOwnDelta} (only when replicas share them). */
@@ -71,10 +84,13 @@ public final class SequenceRecommender
     private final int itemsPerProduct;
     private final RecommenderRows rows;
     private final ThreadLocal<ScoreScratch> scoreScratch = ThreadLocal.withInitial(ScoreScratch::new);
+    private final ClusterScan clusterScan = new ClusterScan();
     private final MiniBatchGradient.Workspace gradientWorkspace = new MiniBatchGradient.Workspace();
     /** Rows stepped since {@link #takeChangedRows} last named them. */
     private final BitSet changedRows = new BitSet();
     private ItemIndex index;
+    /** Where answers take their candidates from; null while every item is scored. */
+    private ItemClusters clusters;
     private AdagradTable input;
     private AdagradTable output;
     private AdagradTable bias;
@@ -123,14 +139,20 @@ public final class SequenceRecommender
      * while its scores are still in the cache. The ranges are split into consecutive runs, one per
      * thread of {@link WorkSharing}; each run keeps its own selection per query, and the runs'
      * selections are merged. {@link RecommendationQuery#seen} is therefore asked from helper
-     * threads, and must only read.
+     * threads, and must only read. Once candidate clusters are built ({@link ItemClusters}), each
+     * query scores only the items of its nearest clusters and the fresh ones, on the calling thread.
      */
     public List<RecommendationAnswer> predictAll(List<RecommendationQuery> queries) {
         int live = index.rowsInUse();
         if (live == 0) {
             return queries.stream().map(q -> new RecommendationAnswer(0.5f, List.<ScoredItem>of())).toList();
         }
-        Group group = new Group(queries, userVectors(queries), eligibility(queries), askedRows(queries));
+        if (clusters != null) {
+            return predictFromClusters(queries);
+        }
+        float[] users = userVectors(queries);
+        Group group = new Group(queries, scoreScratch.get().users().holding(users, users.length), eligibility(queries),
+                askedRows(queries));
         int ranges = (live + itemsPerProduct - 1) / itemsPerProduct;
         int runs = Math.min(ranges, workSharing.threads());
         TopK.Candidates[][] bestByRun = new TopK.Candidates[runs][];
@@ -145,6 +167,35 @@ public final class SequenceRecommender
             answers[q] = answer(TopK.mergeBestFirst(runsBest, config.topK()), group.askedLogits()[q], group.asked()[q]);
         }
         return List.of(answers);
+    }
+
+    /**
+     * Answers from the candidate clusters: each query's top-K among the items of the clusters it
+     * probes and the fresh items; its asked item's score is computed on its own, as the scan would.
+     */
+    private List<RecommendationAnswer> predictFromClusters(List<RecommendationQuery> queries) {
+        int d = config.dimension();
+        float[] users = userVectors(queries);
+        int[] asked = askedRows(queries);
+        TopK.Candidates[] best = clusterScan.best(clusters, clusters.probe(users, config.candidateProbes()), users, d,
+                this::readScoringVector, index::isLive, eligibility(queries), config.topK());
+        float[] vector = new float[d + 1];
+        RecommendationAnswer[] answers = new RecommendationAnswer[queries.size()];
+        for (int q = 0; q < answers.length; q++) {
+            float askedLogit = 0f;
+            if (asked[q] != ItemIndex.ABSENT) {
+                readScoringVector(asked[q], vector);
+                askedLogit = ClusterScan.logit(users, q, d, vector);
+            }
+            answers[q] = answer(best[q], askedLogit, asked[q]);
+        }
+        return List.of(answers);
+    }
+
+    /** A row's output embedding followed by its bias. */
+    private void readScoringVector(int row, float[] out) {
+        output.copyRow(row, out, 0);
+        bias.copyRow(row, out, config.dimension());
     }
 
     /** Each query's best candidates among the items of ranges {@code first .. end)}, by query. */
@@ -186,8 +237,8 @@ public final class SequenceRecommender
         return eligible;
     }
 
-    /** The queries' user vectors, in the calling thread's native buffer (read by every range's product). */
-    private FloatPointer userVectors(List<RecommendationQuery> queries) {
+    /** The queries' user vectors, one after another. */
+    private float[] userVectors(List<RecommendationQuery> queries) {
         int d = config.dimension();
         float[] users = new float[queries.size() * d];
         for (int q = 0; q < queries.size(); q++) {
@@ -196,7 +247,7 @@ public final class SequenceRecommender
                 input.addWeightedRow(history.rows()[p], history.weights()[p], users, q * d);
             }
         }
-        return scoreScratch.get().users().holding(users, users.length);
+        return users;
     }
 
     private int[] askedRows(List<RecommendationQuery> queries) {
@@ -275,11 +326,54 @@ public final class SequenceRecommender
         }
         MiniBatchGradient gradient = MiniBatchGradient.compute(events, input, output, bias, gradientWorkspace, workSharing);
         applySteps(gradient);
+        if (clusters != null) {
+            clusters.rewrite(gradient.candidateRows(), this::readScoringVector);
+        }
         markChanged(gradient.historyRows());
         markChanged(gradient.candidateRows());
         version++;
         changed.add(MetaRows.VERSION_KEY);
+        maintainClusters(changed);
         return changed;
+    }
+
+    /**
+     * Builds the candidate clusters once the catalogue is large enough, and refreshes them every
+     * {@link #REFRESH_BATCHES} versions: both decided by the batches learned alone, so a journal
+     * re-learned after a restore builds and refreshes them exactly where the original did.
+     */
+    private void maintainClusters(Set<String> changed) {
+        if (config.candidateClusters() == 0) {
+            return;
+        }
+        if (clusters == null) {
+            if (index.size() < config.candidateClusters() * ITEMS_PER_CLUSTER) {
+                return;
+            }
+            clusters = ItemClusters.build(config.candidateClusters(), config.dimension() + 1, this::readScoringVector,
+                    index.rowsInUse(), index::isLive, BUILD_ROUNDS);
+        } else if (version % REFRESH_BATCHES == 0) {
+            clusters.refresh(this::readScoringVector, index.rowsInUse(), index::isLive);
+        }
+        // Items join the fresh ones with nearly every batch: the rows are rewritten with each checkpoint.
+        changed.addAll(clusterKeys());
+    }
+
+    private List<String> clusterKeys() {
+        List<String> keys = new ArrayList<>();
+        keys.add(RecommenderRows.CENTROIDS_KEY);
+        for (int part = 0; part < clusters.parts(index.rowsInUse()); part++) {
+            keys.add(RecommenderRows.layoutKey(part));
+        }
+        return keys;
+    }
+
+    private StateRow clusterRow(String key) {
+        if (clusters == null) {
+            return new StateRow(key, null);
+        }
+        int part = RecommenderRows.layoutPart(key);
+        return new StateRow(key, part < 0 ? clusters.encodeCentroids() : clusters.encodeLayout(part));
     }
 
     /**
@@ -354,6 +448,8 @@ public final class SequenceRecommender
         others.forEach(delta -> othersById.computeIfAbsent(delta.itemId(), id -> new ArrayList<>(4)).add(delta));
         Set<String> changed = new LinkedHashSet<>(2 * othersById.size());
         List<float[]> parts = new ArrayList<>();
+        int[] merged = new int[othersById.size()];
+        int mergedCount = 0;
         for (Map.Entry<String, List<ItemDelta>> item : othersById.entrySet()) {
             List<ItemDelta> deltas = item.getValue();
             long lastSeen = Long.MIN_VALUE;
@@ -361,11 +457,16 @@ public final class SequenceRecommender
                 lastSeen = Math.max(lastSeen, delta.lastSeen());
             }
             int row = rowFor(item.getKey(), lastSeen, changed::add);
+            merged[mergedCount++] = row;
             ItemDelta mine = ownById.get(item.getKey());
             mergePart(input, row, mine == null ? null : mine.input(), deltas, ItemDelta::input, parts);
             mergePart(output, row, mine == null ? null : mine.output(), deltas, ItemDelta::output, parts);
             mergePart(bias, row, mine == null ? null : mine.bias(), deltas, ItemDelta::bias, parts);
             changed.add(rows.itemKey(item.getKey()));
+        }
+        if (clusters != null && mergedCount > 0) {
+            clusters.rewrite(merged, this::readScoringVector);
+            changed.addAll(clusterKeys());
         }
         return changed;
     }
@@ -393,6 +494,8 @@ public final class SequenceRecommender
                 out.add(MetaRows.versionRow(version));
             } else if (key.equals(MetaRows.PROVENANCE_KEY)) {
                 out.add(MetaRows.provenanceRow(provenance));
+            } else if (key.startsWith(RecommenderRows.CLUSTERS_PREFIX)) {
+                out.add(clusterRow(key));
             } else {
                 int row = index.rowOf(key.substring(RecommenderRows.ITEM_PREFIX.length()));
                 out.add(row == ItemIndex.ABSENT ? new StateRow(key, null) : itemRow(row));
@@ -406,6 +509,9 @@ public final class SequenceRecommender
         List<StateRow> all = new ArrayList<>();
         all.add(MetaRows.provenanceRow(provenance));
         all.add(MetaRows.versionRow(version));
+        if (clusters != null) {
+            clusterKeys().forEach(key -> all.add(clusterRow(key)));
+        }
         for (int row = 0; row < index.rowsInUse(); row++) {
             if (index.isLive(row)) {
                 all.add(itemRow(row));
@@ -417,11 +523,17 @@ public final class SequenceRecommender
     @Override
     public void restore(Iterable<StateRow> stored) {
         clear(System.currentTimeMillis());
+        byte[] storedCentroids = null;
+        Map<Integer, byte[]> storedLayout = new TreeMap<>();
         for (StateRow row : stored) {
             if (row.isDeletion()) {
                 continue;
             }
-            if (row.key().equals(MetaRows.PROVENANCE_KEY)) {
+            if (row.key().equals(RecommenderRows.CENTROIDS_KEY)) {
+                storedCentroids = row.value();
+            } else if (RecommenderRows.layoutPart(row.key()) >= 0) {
+                storedLayout.put(RecommenderRows.layoutPart(row.key()), row.value());
+            } else if (row.key().equals(MetaRows.PROVENANCE_KEY)) {
                 ModelProvenance saved = MetaRows.readProvenance(row);
                 saved.requireCompatibleWith(provenance, LAYOUT_KEYS);
                 provenance = saved;
@@ -436,6 +548,11 @@ public final class SequenceRecommender
             }
         }
         index.restoreFreeRows();
+        if (storedCentroids != null
+                && ItemClusters.fits(storedCentroids, config.candidateClusters(), config.dimension() + 1)) {
+            clusters = ItemClusters.decode(storedCentroids, List.copyOf(storedLayout.values()), index.rowsInUse(),
+                    index::isLive, this::readScoringVector);
+        }
     }
 
     @Override
@@ -446,6 +563,11 @@ public final class SequenceRecommender
     @Override
     public ModelProvenance provenance() {
         return provenance;
+    }
+
+    /** Whether answers come from candidate clusters (built once the catalogue is large enough) rather than every item. */
+    public boolean answersFromClusters() {
+        return clusters != null;
     }
 
     /** Items currently held (for metrics). */
@@ -460,6 +582,7 @@ public final class SequenceRecommender
         output = new AdagradTable(config.dimension(), initialRows, sharesIncrements);
         bias = new AdagradTable(1, initialRows, sharesIncrements);
         version = 0;
+        clusters = null;
         changedRows.clear();
         provenance = new ModelProvenance(KIND, FORMAT_VERSION, config.asMap(),
                 ModelProvenance.currentLibraries(), createdAt);
@@ -513,6 +636,9 @@ public final class SequenceRecommender
         input.reset(row, GaussianInit.row(random, config.dimension(), config.initScale()));
         output.reset(row, GaussianInit.row(random, config.dimension(), config.initScale()));
         bias.reset(row, new float[] {0f});
+        if (clusters != null) {
+            clusters.admitted(row);
+        }
     }
 
     /** Uniform negatives among live rows, drawn with replacement (a draw may hit the positive). */

@@ -54,6 +54,28 @@ final class TopK {
             }
         }
 
+        /**
+         * Offers rows in any order: {@code rows[i]}'s score is
+         * {@code products[offset + i * stride] + biases[i]}. The selection is the same whatever the
+         * order, since a row enters on a tie only by being the lower row.
+         */
+        void offerRows(float[] products, int offset, int stride, float[] biases, int[] rows, int count,
+                IntPredicate eligible) {
+            for (int i = 0; i < count; i++) {
+                float score = products[offset + i * stride] + biases[i];
+                if (heap.isFull() && !heap.wouldReplaceWorst(rows[i], score)) {
+                    continue;
+                }
+                if (eligible.test(rows[i])) {
+                    if (heap.isFull()) {
+                        heap.replaceWorst(rows[i], score);
+                    } else {
+                        heap.add(rows[i], score);
+                    }
+                }
+            }
+        }
+
         /** The selected rows, best first, with their scores; leaves the selection empty. */
         Candidates drainBestFirst() {
             return heap.drainBestFirst();
@@ -123,6 +145,11 @@ final class TopK {
 
         float worstScore() {
             return scores[0];
+        }
+
+        /** Whether the row ranks above the worst selected (ties: lower row first). */
+        boolean wouldReplaceWorst(int row, float score) {
+            return score > scores[0] || (score == scores[0] && row < rows[0]);
         }
 
         void add(int row, float score) {

@@ -56,6 +56,7 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
     private ModelHandle<RecommendationQuery, RecommendationAnswer, TrainingExample, SequenceRecommender> model;
     private int partition;
     private ParameterSync<ItemDelta> sync;
+    private boolean clustersLogged;
 
     RecommendProcessor(RecommendSettings settings,
             TaskModels<RecommendationQuery, RecommendationAnswer, TrainingExample, SequenceRecommender> models) {
@@ -87,6 +88,7 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
         this.batch = new PendingBatch(restored.pending(), restored.answered(), context.currentSystemTimeMs());
         models.register(partition, model);
         logRestore(restored.model(), restored.millis());
+        logClustersOnce();
         long tick = Math.max(1, Math.min(settings.answering().maxWait().toMillis(), settings.batching().maxWait().toMillis() / 2));
         context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, this::answerOrLearnIfDue);
     }
@@ -241,5 +243,16 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
         long version = model.read(SequenceRecommender::version);
         checkpoint.learned(version, changed, model);
         models.metrics().recordUpdate(examples.size(), version);
+        logClustersOnce();
+    }
+
+    /** Says once per task when answers start to come from candidate clusters (after a restore, at once). */
+    private void logClustersOnce() {
+        if (!clustersLogged && model.read(SequenceRecommender::answersFromClusters)) {
+            clustersLogged = true;
+            LOG.infof("task %s: answers come from %d candidate clusters of the %d items (model version %d)",
+                    context.taskId(), settings.model().candidateClusters(), model.read(SequenceRecommender::itemCount),
+                    model.read(SequenceRecommender::version));
+        }
     }
 }

@@ -60,7 +60,7 @@ public class TopologyProducer {
                 .dimension(r.dimension()).historyLength(r.historyLength()).historyDecay(r.historyDecay())
                 .negatives(r.negatives()).learningRate(r.learningRate()).initScale(r.initScale())
                 .itemCapacity(r.itemCapacity()).itemIdleMillis(r.itemIdle().toMillis()).topK(r.topK())
-                .seed(r.seed()).build();
+                .seed(r.seed()).candidateClusters(r.candidateClusters()).candidateProbes(r.candidateProbes()).build();
         StreamlearnConfig.Intent i = config.intent();
         IntentConfig intent = IntentConfig.builder()
                 .buckets(i.featureBuckets()).charNgrams(i.charNgramMin(), i.charNgramMax()).dimension(i.dimension())

@@ -19,4 +19,13 @@ class RecommenderConfigTest {
         assertThat(RecommenderConfig.builder().historyLength(RecommenderConfig.MAX_HISTORY_LENGTH).build().historyLength())
                 .isEqualTo(RecommenderConfig.MAX_HISTORY_LENGTH);
     }
+
+    @Test
+    void refusesCentroidsTooLargeForOneCheckpointRow() {
+        assertThatThrownBy(() -> RecommenderConfig.builder().dimension(255).candidateClusters(513).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the centroids are one checkpoint row");
+        assertThat(RecommenderConfig.builder().dimension(255).candidateClusters(512).build().candidateClusters())
+                .isEqualTo(512);
+    }
 }

@@ -101,6 +101,43 @@ class TopKTest {
         }
     }
 
+    @Test
+    void rowsOfferedInAnyOrderAreSelectedAsInOneAscendingPass() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int trial = 0; trial < 100; trial++) {
+            int rows = 1 + random.nextInt(300);
+            float[] scores = new float[rows];
+            float[] biases = new float[rows];
+            boolean[] ok = new boolean[rows];
+            for (int r = 0; r < rows; r++) {
+                scores[r] = random.nextInt(20) / 10f; // many ties
+                biases[r] = random.nextInt(3) / 10f;
+                ok[r] = random.nextDouble() < 0.8;
+            }
+            int[] shuffled = IntStream.range(0, rows).toArray();
+            for (int i = rows - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int row = shuffled[i];
+                shuffled[i] = shuffled[j];
+                shuffled[j] = row;
+            }
+            float[] shuffledScores = new float[rows];
+            float[] shuffledBiases = new float[rows];
+            for (int i = 0; i < rows; i++) {
+                shuffledScores[i] = scores[shuffled[i]];
+                shuffledBiases[i] = biases[shuffled[i]];
+            }
+            int k = 1 + random.nextInt(12);
+            TopK.Selection selection = new TopK.Selection(k);
+            int half = rows / 2;
+            selection.offerRows(shuffledScores, 0, 1, shuffledBiases, shuffled, half, r -> ok[r]);
+            selection.offerRows(shuffledScores, half, 1, Arrays.copyOfRange(shuffledBiases, half, rows),
+                    Arrays.copyOfRange(shuffled, half, rows), rows - half, r -> ok[r]);
+
+            assertThat(selection.drainBestFirst().rows()).containsExactly(bruteForce(scores, 0, biases, rows, k, ok));
+        }
+    }
+
     private static int[] bruteForce(float[] scores, int offset, float[] biases, int rows, int k, boolean[] ok) {
         return IntStream.range(0, rows).filter(r -> ok[r]).boxed()
                 .sorted(Comparator.<Integer>comparingDouble(r -> -(scores[offset + r] + biases[r])).thenComparingInt(r -> r))
