@@ -159,7 +159,7 @@ public interface StreamlearnConfig {
         int candidateClusters();
 
         /** Clusters whose items each answer scores. */
-        @WithDefault("12")
+        @WithDefault("32")
         int candidateProbes();
 
         /** Mini-batches between writes of the model's rows; the batches in between are journaled. */

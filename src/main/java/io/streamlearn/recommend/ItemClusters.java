@@ -14,8 +14,9 @@ import org.bytedeco.javacpp.FloatPointer;
 /**
  * The items grouped by their scoring vectors (output embedding and bias), so that an answer scores
  * the items of the few clusters whose centroids score highest for its user ({@link #probe}) instead
- * of every item. On the load test's catalogue (20,000 items, 128 clusters) 12 probed clusters hold
- * ~5 % of the items and ~99.5 % of the exact top-10 (README, "Configuration").
+ * of every item. On the load test's stream (18,785 items, 128 clusters) an answer scored ~720
+ * items, its 12 clusters' and the fresh ones, and its top-10 held 98.9 % of the exact top-10
+ * (README, "The recommendation model").
  *
  * <p>Centroids come from k-means over the live items; a {@link #refresh} is one more k-means round
  * on the vectors as they are then. Between refreshes an item keeps its cluster; an item admitted

@@ -89,7 +89,7 @@ public record RecommenderConfig(int dimension, int historyLength, float historyD
         private int topK = 10;
         private long seed = 42;
         private int candidateClusters = 128;
-        private int candidateProbes = 12;
+        private int candidateProbes = 32;
 
         public Builder dimension(int value) { dimension = value; return this; }
         public Builder historyLength(int value) { historyLength = value; return this; }

@@ -40,4 +40,21 @@ class RecommenderQualityTest {
         assertThat(synced).isGreaterThanOrEqualTo(0.95 * one);
         assertThat(isolated).isLessThan(0.95 * one);
     }
+
+    /**
+     * Answers from candidate clusters on all MovieLens ratings (~9,700 items): 64 clusters, built at
+     * 4,096 items, a quarter of them probed. Measured: HR@10 0.1211 against 0.1226 scoring every item.
+     */
+    @Test
+    void clusteredAnswersKeepTheHitRateOfExactOnesOnMovieLens() {
+        List<MovieLensRatings.Rating> ratings = MovieLensRatings.inTimeOrder(
+                SharedData.require("movielens-latest-small/ratings.csv"), Integer.MAX_VALUE);
+        double exact = PrequentialReplay.run(ratings, RecommenderConfig.builder().candidateClusters(0).build(), 64)
+                .modelHitRate();
+        double clustered = PrequentialReplay.run(ratings,
+                RecommenderConfig.builder().candidateClusters(64).candidateProbes(16).build(), 64).modelHitRate();
+        System.out.printf("MovieLens, all ratings, HR@10: every item %.4f, 16 of 64 clusters %.4f%n", exact, clustered);
+
+        assertThat(clustered).isGreaterThanOrEqualTo(0.97 * exact);
+    }
 }
