@@ -10,11 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
-import io.streamlearn.checkpoint.StateRow;
 import io.streamlearn.event.ScoredItem;
 
 /** Answers taken from candidate clusters, on a stream of users who each keep to one of 8 item categories. */
@@ -66,14 +64,13 @@ class ClusteredAnswersTest {
     void aModelRestoredFromItsStoredRowsAnswersAndLearnsAsTheOriginal() {
         RecommenderConfig config = config().itemCapacity(300).build();
         SequenceRecommender original = new SequenceRecommender(config);
-        Map<String, byte[]> store = new TreeMap<>();
-        original.snapshot().forEach(row -> store.put(row.key(), row.value()));
+        StoredRows store = StoredRows.of(original);
         Stream stream = new Stream(400);
         for (int b = 1; b <= 530; b++) {
-            learnAndStore(original, stream.batch(32), store);
+            store.learn(original, stream.batch(32));
             if (b == 62 || b == 498 || b == 530) {
                 SequenceRecommender restored = new SequenceRecommender(config);
-                restored.restore(store.entrySet().stream().map(e -> new StateRow(e.getKey(), e.getValue())).toList());
+                restored.restore(store.rows());
                 assertThat(keys(restored)).contains(RecommenderRows.CENTROIDS_KEY);
                 List<RecommendationQuery> queries = stream.queries(64);
                 assertThat(restored.predictAll(queries)).isEqualTo(original.predictAll(queries));
@@ -82,7 +79,7 @@ class ClusteredAnswersTest {
                 for (int more = 0; more < 5; more++) {
                     List<TrainingExample> batch = stream.batch(32);
                     restored.learn(batch);
-                    learnAndStore(original, batch, store);
+                    store.learn(original, batch);
                 }
                 assertThat(restored.predictAll(queries)).isEqualTo(original.predictAll(queries));
             }
@@ -110,18 +107,6 @@ class ClusteredAnswersTest {
         copy.restore(first.snapshot());
         List<RecommendationQuery> queries = stream.queries(64);
         assertThat(first.predictAll(queries)).isEqualTo(copy.predictAll(queries));
-    }
-
-    private static void learnAndStore(SequenceRecommender model, List<TrainingExample> batch, Map<String, byte[]> store) {
-        Set<String> changed = new HashSet<>(model.learn(batch));
-        changed.addAll(model.takeChangedRows());
-        for (StateRow row : model.rows(changed)) {
-            if (row.isDeletion()) {
-                store.remove(row.key());
-            } else {
-                store.put(row.key(), row.value());
-            }
-        }
     }
 
     private static Set<String> keys(SequenceRecommender model) {

@@ -59,21 +59,12 @@ class SequenceRecommenderTest {
     @Test
     void incrementalRowsRebuildTheSameModelAsASnapshot() {
         SequenceRecommender model = new SequenceRecommender(SMALL);
-        java.util.Map<String, byte[]> store = new java.util.TreeMap<>();
-        model.snapshot().forEach(row -> store.put(row.key(), row.value()));
+        StoredRows store = StoredRows.of(model);
         for (int step = 0; step < 5; step++) {
-            Set<String> changed = new java.util.HashSet<>(model.learn(batch(step)));
-            changed.addAll(model.takeChangedRows());
-            for (StateRow row : model.rows(changed)) {
-                if (row.isDeletion()) {
-                    store.remove(row.key());
-                } else {
-                    store.put(row.key(), row.value());
-                }
-            }
+            store.learn(model, batch(step));
         }
         SequenceRecommender restored = new SequenceRecommender(SMALL);
-        restored.restore(store.entrySet().stream().map(e -> new StateRow(e.getKey(), e.getValue())).toList());
+        restored.restore(store.rows());
 
         RecommendationQuery query = new RecommendationQuery("i7", List.of("i4"), Set.of()::contains);
         assertThat(restored.predict(query)).isEqualTo(model.predict(query));
