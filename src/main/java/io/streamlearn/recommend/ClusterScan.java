@@ -46,19 +46,15 @@ final class ClusterScan {
                         scores.probers()[c].length, segment.biases(), segment.rows(), segment.rows().length, offerable[q]);
             }
         }
-        ItemClusters.Segment fresh = gather(clusters.fresh(), d, vectors, live);
-        try {
-            if (fresh.rows().length > 0) {
-                int[] everyQuery = IntStream.range(0, queries).toArray();
-                float[] freshScores = new float[fresh.rows().length * queries];
-                product(fresh, everyQuery, users, d, buffers, freshScores, 0);
-                for (int q = 0; q < queries; q++) {
-                    selections[q].offerRows(freshScores, q, queries, fresh.biases(), fresh.rows(), fresh.rows().length,
-                            offerable[q]);
-                }
+        ItemClusters.Segment fresh = gather(clusters.fresh(), d, vectors, live, buffers.freshEmbeddings);
+        if (fresh.rows().length > 0) {
+            int[] everyQuery = IntStream.range(0, queries).toArray();
+            float[] freshScores = new float[fresh.rows().length * queries];
+            product(fresh, everyQuery, users, d, buffers, freshScores, 0);
+            for (int q = 0; q < queries; q++) {
+                selections[q].offerRows(freshScores, q, queries, fresh.biases(), fresh.rows(), fresh.rows().length,
+                        offerable[q]);
             }
-        } finally {
-            fresh.embeddings().close();
         }
         TopK.Candidates[] best = new TopK.Candidates[queries];
         for (int q = 0; q < queries; q++) {
@@ -148,9 +144,15 @@ final class ClusterScan {
         buffers.nativeProducts.copyTo(out, offset, items * queries.length);
     }
 
-    /** The live rows' vectors, as a segment of their own (closed by the caller). */
-    private static ItemClusters.Segment gather(BitSet rows, int d, ItemClusters.Vectors vectors, IntPredicate live) {
-        ItemClusters.Segment segment = ItemClusters.Segment.of(rows.stream().filter(live).toArray(), d);
+    /**
+     * The live rows' vectors, as a segment over the thread's reused native buffer (valid until its
+     * next call): a native allocation per answer group costs more than the copies.
+     */
+    private static ItemClusters.Segment gather(BitSet rows, int d, ItemClusters.Vectors vectors, IntPredicate live,
+            NativeScratch embeddings) {
+        int[] liveRows = rows.stream().filter(live).toArray();
+        ItemClusters.Segment segment = ItemClusters.Segment.over(liveRows,
+                embeddings.atLeast(Math.max(1L, (long) liveRows.length * d)));
         float[] vector = new float[d + 1];
         for (int i = 0; i < segment.rows().length; i++) {
             vectors.read(segment.rows()[i], vector);
@@ -165,5 +167,6 @@ final class ClusterScan {
         private final ScratchArray scores = new ScratchArray();
         private final NativeScratch nativeUsers = new NativeScratch();
         private final NativeScratch nativeProducts = new NativeScratch();
+        private final NativeScratch freshEmbeddings = new NativeScratch();
     }
 }

@@ -25,8 +25,8 @@ import org.bytedeco.javacpp.FloatPointer;
  * model rewrites for the rows it changes ({@link #rewrite}): gathering every probed item's row for
  * every answer group cost as much as scoring every item. The clusters are a function of the rows
  * and of when {@link #refresh} ran, computed in Java arithmetic (the same on every CPU), and
- * the checkpoint stores them ({@link #encodeCentroids}, {@link #encodeAssignments}), so a model restored from a checkpoint and its journal answers
- * exactly as the one that crashed.
+ * the checkpoint stores them ({@link #encodeCentroids}, {@link #encodeLayout}), so a model restored
+ * from a checkpoint and its journal answers exactly as the one that crashed.
  */
 final class ItemClusters {
 
@@ -62,8 +62,13 @@ final class ItemClusters {
      * is {@link #LEFT}), their embeddings one after another in native memory, and their biases.
      */
     record Segment(int[] rows, FloatPointer embeddings, FloatBuffer writable, float[] biases) {
+        /** A segment with native memory of its own (closed when the segment is replaced). */
         static Segment of(int[] rows, int d) {
-            FloatPointer embeddings = new FloatPointer(Math.max(1L, (long) rows.length * d));
+            return over(rows, new FloatPointer(Math.max(1L, (long) rows.length * d)));
+        }
+
+        /** A segment over native memory the caller owns, at least {@code rows.length × d} floats. */
+        static Segment over(int[] rows, FloatPointer embeddings) {
             return new Segment(rows, embeddings, embeddings.asBuffer(), new float[rows.length]);
         }
 
@@ -227,6 +232,7 @@ final class ItemClusters {
         int queries = users.length / d;
         int[][] probed = new int[queries][];
         float[] scores = new float[count];
+        float[] noBiases = new float[count];
         for (int q = 0; q < queries; q++) {
             System.arraycopy(centroids[d], 0, scores, 0, count);
             for (int t = 0; t < d; t++) {
@@ -236,7 +242,9 @@ final class ItemClusters {
                     scores[c] += h * coordinate[c];
                 }
             }
-            probed[q] = best(scores, Math.min(probes, count));
+            TopK.Selection best = new TopK.Selection(Math.min(probes, count));
+            best.offer(scores, 0, noBiases, count, 0, cluster -> true);
+            probed[q] = best.drainBestFirst().rows();
         }
         return probed;
     }
@@ -477,27 +485,5 @@ final class ItemClusters {
                 squaredNorms[c] += value * value;
             }
         }
-    }
-
-    /** Indices of the {@code k} highest scores, best first (ties: lower index first). */
-    private static int[] best(float[] scores, int k) {
-        int[] chosen = new int[k];
-        float[] chosenScores = new float[k];
-        int size = 0;
-        for (int c = 0; c < scores.length; c++) {
-            float score = scores[c];
-            if (size == k && score <= chosenScores[k - 1]) {
-                continue;
-            }
-            int at = size == k ? k - 1 : size++;
-            while (at > 0 && chosenScores[at - 1] < score) {
-                chosen[at] = chosen[at - 1];
-                chosenScores[at] = chosenScores[at - 1];
-                at--;
-            }
-            chosen[at] = c;
-            chosenScores[at] = score;
-        }
-        return chosen;
     }
 }

@@ -21,7 +21,7 @@ final class TopK {
 
     /**
      * The {@code k} highest scores among the eligible rows offered so far (ties: lower row first).
-     * Rows are offered in ascending order, in one or more calls.
+     * {@link #offer} takes rows in ascending order, in one or more calls; {@link #offerRows} in any order.
      */
     static final class Selection {
         private final WorstFirstHeap heap;
