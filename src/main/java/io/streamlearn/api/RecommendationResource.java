@@ -29,6 +29,7 @@ import io.streamlearn.recommend.RecommendationQuery;
 import io.streamlearn.recommend.UserHistory;
 import io.streamlearn.topology.ServingModels;
 import io.streamlearn.topology.StoreNames;
+import io.streamlearn.topology.UserItems;
 
 /**
  * A user's current top-K, from the instance that owns the user's partition. Another instance
@@ -61,7 +62,7 @@ public class RecommendationResource {
         if (userId.isBlank() || userId.length() > config.validation().maxIdLength()) {
             return Response.status(Response.Status.BAD_REQUEST).entity(new ApiError("invalid userId")).build();
         }
-        KeyQueryMetadata owner = streams.queryMetadataForKey(StoreNames.RECOMMEND_USER_HISTORY, userId,
+        KeyQueryMetadata owner = streams.queryMetadataForKey(StoreNames.RECOMMEND_USER_SEEN, userId,
                 Serdes.String().serializer());
         if (owner == null || owner.activeHost() == null || owner.activeHost().port() < 0) {
             return unavailable();
@@ -74,8 +75,8 @@ public class RecommendationResource {
         int partition = owner.partition();
         return models.recommend().forPartition(partition)
                 .map(model -> {
-                    UserHistory history = historyOf(userId, partition);
                     ReadOnlyKeyValueStore<String, Long> seen = store(StoreNames.RECOMMEND_USER_SEEN, partition);
+                    UserHistory history = UserItems.storedHistory(seen, userId, config.recommend().historyLength());
                     List<ScoredItem> top = model.predict(new RecommendationQuery(null, history.items(),
                             item -> seen.get(UserHistory.seenKey(userId, item)) != null)).topK();
                     if (k > 0 && k < top.size()) {
@@ -85,11 +86,6 @@ public class RecommendationResource {
                     return Response.ok(new UserRecommendations(userId, top, version, partition)).build();
                 })
                 .orElseGet(this::unavailable);
-    }
-
-    private UserHistory historyOf(String userId, int partition) {
-        UserHistory history = this.<UserHistory>store(StoreNames.RECOMMEND_USER_HISTORY, partition).get(userId);
-        return history == null ? UserHistory.empty() : history;
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(String name, int partition) {

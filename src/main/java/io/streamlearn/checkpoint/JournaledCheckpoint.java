@@ -151,12 +151,21 @@ public final class JournaledCheckpoint<J, E> {
                 .map(ByteBuffer::getInt).orElse(0);
     }
 
+    /**
+     * The key the next {@link #append} gives its entry: higher for every later entry over the life of
+     * the task's stores (restores included), so it also orders the task's examples as they arrived.
+     */
+    public long nextKey() {
+        return (learnedVersion + 1) << POSITION_BITS | filling;
+    }
+
     /** Journals an entry of the batch being filled. */
     public void append(J example) {
         if (filling >= (1 << POSITION_BITS) - 1) {
             throw new IllegalStateException("a mini-batch cannot hold more than 2^20 examples");
         }
-        long key = (learnedVersion + 1) << POSITION_BITS | filling++;
+        long key = nextKey();
+        filling++;
         journal.put(key, example);
         fillingKeys.add(key);
     }

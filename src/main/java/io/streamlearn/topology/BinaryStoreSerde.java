@@ -19,8 +19,8 @@ import io.streamlearn.event.JsonSerde;
 
 /**
  * A store value written once per interaction, as compact binary: a format byte, then the fields
- * the subclass writes (fewer bytes than JSON; not always quicker to write, see
- * {@link UserHistorySerde}). Values that start with '{' were written as JSON by earlier versions
+ * the subclass writes (fewer bytes than JSON, though not quicker to write: {@code writeUTF} is not
+ * quick). Values that start with '{' were written as JSON by earlier versions
  * and are still read, so a store survives an upgrade.
  */
 abstract class BinaryStoreSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {

@@ -49,8 +49,7 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
     private final RecommendSettings settings;
     private final TaskModels<RecommendationQuery, RecommendationAnswer, TrainingExample, SequenceRecommender> models;
     private ProcessorContext<String, RecommendOutput> context;
-    private UserHistories histories;
-    private SeenItems seen;
+    private UserItems users;
     private JournaledCheckpoint<PendingAnswer, TrainingExample> checkpoint;
     private PendingBatch batch;
     private ModelHandle<RecommendationQuery, RecommendationAnswer, TrainingExample, SequenceRecommender> model;
@@ -68,8 +67,7 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
     public void init(ProcessorContext<String, RecommendOutput> context) {
         this.context = context;
         this.partition = context.taskId().partition();
-        this.histories = new UserHistories(context.getStateStore(StoreNames.RECOMMEND_USER_HISTORY));
-        this.seen = new SeenItems(context.getStateStore(StoreNames.RECOMMEND_USER_SEEN));
+        this.users = new UserItems(context.getStateStore(StoreNames.RECOMMEND_USER_SEEN), settings.model().historyLength());
         CheckpointStore modelRows = new CheckpointStore(context.getStateStore(StoreNames.RECOMMEND_MODEL));
         SequenceRecommender recommender = new SequenceRecommender(settings.model(), settings.sync().enabled(),
                 settings.workSharing());
@@ -120,15 +118,9 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
     /** Moves the user's state on and journals the interaction; returns it as a pending answer. */
     private PendingAnswer remember(Record<String, Interaction> record) {
         Interaction interaction = record.value();
-        int length = settings.model().historyLength();
-        UserHistory history = histories.of(interaction.userId());
-        if (history.items().isEmpty()) {
-            // Every interaction stores both, so a user without a history has no seen pairs to read.
-            seen.holdNewUser(interaction.userId());
-        }
-        boolean firstSight = seen.markSeen(interaction.userId(), interaction.itemId(), interaction.timestamp());
-        histories.put(interaction.userId(), history.with(interaction.itemId(), length));
-        PendingAnswer entry = new PendingAnswer(interaction, record.timestamp(), history.recent(length), firstSight);
+        UserHistory history = users.historyOf(interaction.userId());
+        boolean firstSight = users.record(interaction.userId(), interaction.itemId(), checkpoint.nextKey());
+        PendingAnswer entry = new PendingAnswer(interaction, record.timestamp(), history.items(), firstSight);
         checkpoint.append(entry);
         return entry;
     }
@@ -202,7 +194,7 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
      */
     private RecommendationQuery query(PendingAnswer entry, int position) {
         String userId = entry.interaction().userId();
-        Predicate<String> seenByUser = seen.seenBy(userId);
+        Predicate<String> seenByUser = users.seenBy(userId);
         return new RecommendationQuery(entry.interaction().itemId(), entry.recentItems(),
                 item -> seenByUser.test(item) && !batch.firstSeenAtOrAfter(UserHistory.seenKey(userId, item), position));
     }

@@ -97,8 +97,7 @@ public final class StreamlearnTopology {
         Map<String, KStream<String, RecommendOutput>> outputs = direct.merge(rekeyed, Named.as("interactions-by-user-merged"))
                 .process(() -> new RecommendProcessor(settings.recommend(), models.recommend()),
                         Named.as("recommend-test-then-train"),
-                        StoreNames.RECOMMEND_MODEL, StoreNames.RECOMMEND_USER_HISTORY, StoreNames.RECOMMEND_USER_SEEN,
-                        StoreNames.RECOMMEND_JOURNAL)
+                        StoreNames.RECOMMEND_MODEL, StoreNames.RECOMMEND_USER_SEEN, StoreNames.RECOMMEND_JOURNAL)
                 .split(Named.as("recommend-"))
                 .branch((key, output) -> output instanceof RecommendOutput.SharedDelta, Branched.as("sync"))
                 .defaultBranch(Branched.as("answers"));
@@ -177,19 +176,17 @@ public final class StreamlearnTopology {
 
     /**
      * No store has a record cache. A cache only saves writes of a key rewritten within one commit
-     * interval (100 ms): a seen pair is written once, a user's history about once per interaction
+     * interval (100 ms): a user–item pair is rewritten only when the user comes back to the item
      * (sessions interleave, so one user's interactions are seconds apart), and model and journal
      * keys are rarely rewritten (the model store is also written while the task initialises, when a
-     * cache could not flush yet). What a cache did cost the user stores was a sorted-map lookup per
+     * cache could not flush yet). What a cache did cost the user store was a sorted-map lookup per
      * access and a burst of writes at every commit. The processor holds its active users' state
-     * itself ({@link SeenItems}, {@link UserHistories}).
+     * itself ({@link UserItems}). Builds before it also kept a {@code recommend-user-history} store,
+     * which is no longer read or written: the user's history is derived from the pairs.
      */
     private static void addRecommendStores(StreamsBuilder builder) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.RECOMMEND_MODEL), Serdes.String(), Serdes.ByteArray()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.RECOMMEND_USER_HISTORY), Serdes.String(),
-                new UserHistorySerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.RECOMMEND_USER_SEEN), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(

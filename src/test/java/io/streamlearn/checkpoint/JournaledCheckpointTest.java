@@ -59,6 +59,30 @@ class JournaledCheckpointTest {
         assertThat(restored.answered()).isEqualTo(2);
     }
 
+    /** The user store orders each user's items by these keys, so they must only grow, across restores too. */
+    @Test
+    void nextKeyGrowsWithEveryEntryAndBatchAndAfterARestore() {
+        JournaledCheckpoint<TrainingExample, TrainingExample> live = journaled();
+        ModelHandle<RecommendationQuery, ?, TrainingExample, SequenceRecommender> model =
+                new ModelHandle<>(live.restore(new SequenceRecommender(CONFIG)).model());
+        List<Long> keys = new ArrayList<>();
+        for (int step = 0; step < 4; step++) {
+            for (TrainingExample example : batch(step)) {
+                keys.add(live.nextKey());
+                live.append(example);
+            }
+            live.learned(model.read(SequenceRecommender::version) + 1, model.learn(batch(step)), model);
+        }
+        keys.add(live.nextKey());
+        batch(4).subList(0, 2).forEach(live::append);
+        JournaledCheckpoint<TrainingExample, TrainingExample> restarted = journaled();
+        restarted.restore(new SequenceRecommender(CONFIG));
+        keys.add(restarted.nextKey());
+
+        assertThat(keys).isSorted().doesNotHaveDuplicates();
+        assertThat(keys.get(keys.size() - 1)).isEqualTo(keys.get(keys.size() - 2) + 2);
+    }
+
     @Test
     void writesModelRowsOnlyEveryIntervalThenDrainsTheCoveredJournalOverTheNextBatches() {
         JournaledCheckpoint<TrainingExample, TrainingExample> checkpoint = journaled();

@@ -111,7 +111,22 @@ class EmbeddedDefaultRecoveryIT {
                 assertThat(dead).allSatisfy(r -> assertThat(r.headers().lastHeader("dlq.reason")).isNotNull());
             }
             assertThat(restarted.get("/api/models/recommend").body()).contains("\"modelVersion\"");
+            assertRestAnswersExcludeWhatTheUserSaw(restarted, ratings);
         }
+    }
+
+    /** The most active user's top-K over REST, read from the stores restored after the state loss: nothing they rated. */
+    private static void assertRestAnswersExcludeWhatTheUserSaw(ServiceProcess service, List<MovieLensRatings.Rating> ratings)
+            throws Exception {
+        Map<String, Set<String>> rated = new HashMap<>();
+        ratings.forEach(r -> rated.computeIfAbsent(r.userId(), u -> new HashSet<>()).add(r.itemId()));
+        String user = rated.entrySet().stream().max(Map.Entry.comparingByValue(
+                Comparator.comparingInt(Set::size))).orElseThrow().getKey();
+        var response = service.get("/api/recommendations/" + user);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode top = JSON.readTree(response.body()).get("recommendations");
+        assertThat(top).hasSize(10);
+        top.forEach(item -> assertThat(rated.get(user)).doesNotContain(item.get("itemId").asText()));
     }
 
     private static List<ProducerRecord<byte[], byte[]>> mixedStream(List<MovieLensRatings.Rating> ratings) {
