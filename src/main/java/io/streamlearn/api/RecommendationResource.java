@@ -26,7 +26,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.streamlearn.event.ScoredItem;
 import io.streamlearn.kafka.StreamlearnConfig;
 import io.streamlearn.recommend.RecommendationQuery;
-import io.streamlearn.recommend.UserHistory;
 import io.streamlearn.topology.ServingModels;
 import io.streamlearn.topology.StoreNames;
 import io.streamlearn.topology.UserItems;
@@ -75,10 +74,10 @@ public class RecommendationResource {
         int partition = owner.partition();
         return models.recommend().forPartition(partition)
                 .map(model -> {
-                    ReadOnlyKeyValueStore<String, Long> seen = store(StoreNames.RECOMMEND_USER_SEEN, partition);
-                    UserHistory history = UserItems.storedHistory(seen, userId, config.recommend().historyLength());
-                    List<ScoredItem> top = model.predict(new RecommendationQuery(null, history.items(),
-                            item -> seen.get(UserHistory.seenKey(userId, item)) != null)).topK();
+                    UserItems.StoredUser user = UserItems.stored(store(StoreNames.RECOMMEND_USER_SEEN, partition),
+                            userId, config.recommend().historyLength());
+                    List<ScoredItem> top = model.predict(new RecommendationQuery(null, user.history().items(),
+                            user.seen())).topK();
                     if (k > 0 && k < top.size()) {
                         top = top.subList(0, k);
                     }

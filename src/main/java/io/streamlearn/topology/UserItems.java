@@ -83,12 +83,14 @@ public final class UserItems {
         return firstSight;
     }
 
-    /**
-     * The user's most recent {@code length} items as the store holds them, oldest first; for readers
-     * outside the task (the REST API's interactive queries).
-     */
-    public static UserHistory storedHistory(ReadOnlyKeyValueStore<String, Long> store, String userId, int length) {
-        return scan(store, userId, length).history;
+    /** A user's history (oldest first) and what they have seen, as one prefix scan of the store found them. */
+    public record StoredUser(UserHistory history, Predicate<String> seen) {
+    }
+
+    /** The user as the store holds them, for readers outside the task (the REST API's interactive queries). */
+    public static StoredUser stored(ReadOnlyKeyValueStore<String, Long> store, String userId, int historyLength) {
+        HeldUser user = scan(store, userId, historyLength);
+        return new StoredUser(user.history, user.seen::contains);
     }
 
     private HeldUser held(String userId) {
@@ -127,6 +129,9 @@ public final class UserItems {
 
     /** Keeps the most recently used user even when their entries alone are over the bound. */
     private void dropLeastRecentUsers() {
+        if (heldEntries <= maxHeldEntries) {
+            return;
+        }
         Iterator<HeldUser> eldest = byUser.values().iterator();
         while (heldEntries > maxHeldEntries && byUser.size() > 1) {
             HeldUser dropped = eldest.next();

@@ -61,7 +61,7 @@ class UserItemsTest {
         UserItems after = new UserItems(store, HISTORY_LENGTH);
 
         assertThat(after.historyOf("u1").items()).isEqualTo(before.historyOf("u1").items()).containsExactly("y", "z", "w");
-        assertThat(UserItems.storedHistory(store, "u1", HISTORY_LENGTH).items()).containsExactly("y", "z", "w");
+        assertThat(UserItems.stored(store, "u1", HISTORY_LENGTH).history().items()).containsExactly("y", "z", "w");
         assertThat(after.seenBy("u1").test("0")).isTrue();
         assertThat(after.seenBy("u1").test("x")).isFalse();
         assertThat(after.seenBy("u10").test("x")).isTrue();
