@@ -14,6 +14,8 @@ final class ItemIndex {
 
     /** What {@link #rowOf} returns for an ID without a row. */
     static final int ABSENT = -1;
+    /** What {@link #fingerprint} returns for a row without an item: no {@link SeenItems#fingerprint} is 0. */
+    static final long NO_FINGERPRINT = 0L;
 
     private final RowTable rowsById = new RowTable();
     private final List<String> idsByRow = new ArrayList<>();
@@ -21,6 +23,11 @@ final class ItemIndex {
     private final List<String> storeKeysByRow = new ArrayList<>();
     private final UnaryOperator<String> storeKeyOf;
     private long[] lastSeenByRow = new long[1024];
+    /**
+     * Each live row's {@link SeenItems#fingerprint}, made once ({@link #NO_FINGERPRINT} for free rows):
+     * answers ask about dozens of items each, and this one read also tells whether the row is live.
+     */
+    private long[] fingerprintsByRow = new long[1024];
     private final ArrayDeque<Integer> freeRows = new ArrayDeque<>();
     private final int capacity;
     /** The latest last use of any item: the event-time "now" that idleness is measured from. */
@@ -61,6 +68,11 @@ final class ItemIndex {
         return rowsById.size();
     }
 
+    /** The row's item's {@link SeenItems#fingerprint}, or {@link #NO_FINGERPRINT} when it holds none. */
+    long fingerprint(int row) {
+        return row < fingerprintsByRow.length ? fingerprintsByRow[row] : NO_FINGERPRINT;
+    }
+
     long lastSeen(int row) {
         return lastSeenByRow[row];
     }
@@ -84,9 +96,12 @@ final class ItemIndex {
             storeKeysByRow.add(null);
         }
         if (row >= lastSeenByRow.length) {
-            lastSeenByRow = Arrays.copyOf(lastSeenByRow, Math.max(row + 1, 2 * lastSeenByRow.length));
+            int length = Math.max(row + 1, 2 * lastSeenByRow.length);
+            lastSeenByRow = Arrays.copyOf(lastSeenByRow, length);
+            fingerprintsByRow = Arrays.copyOf(fingerprintsByRow, length);
         }
         idsByRow.set(row, itemId);
+        fingerprintsByRow[row] = SeenItems.fingerprint(itemId);
         storeKeysByRow.set(row, storeKeyOf.apply(itemId));
         lastSeenByRow[row] = lastSeen;
         newestSeen = Math.max(newestSeen, lastSeen);
@@ -152,6 +167,7 @@ final class ItemIndex {
     private void release(int row) {
         rowsById.remove(idsByRow.get(row));
         idsByRow.set(row, null);
+        fingerprintsByRow[row] = NO_FINGERPRINT;
         storeKeysByRow.set(row, null);
         freeRows.add(row);
     }

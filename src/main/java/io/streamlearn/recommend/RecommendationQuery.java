@@ -1,7 +1,6 @@
 package io.streamlearn.recommend;
 
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * What the recommender is asked for one user: the score of {@code itemId} (may be null when only a
@@ -9,5 +8,5 @@ import java.util.function.Predicate;
  * {@code seen} is a lookup rather than a set because a heavy user's history can be long: it is
  * consulted only for the few items that would make the top-K.
  */
-public record RecommendationQuery(String itemId, List<String> recentItems, Predicate<String> seen) {
+public record RecommendationQuery(String itemId, List<String> recentItems, SeenItems seen) {
 }

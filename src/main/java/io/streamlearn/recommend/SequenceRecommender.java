@@ -20,7 +20,6 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
-import java.util.function.Predicate;
 
 import org.bytedeco.javacpp.FloatPointer;
 
@@ -233,8 +232,11 @@ public final class SequenceRecommender
     private IntPredicate[] eligibility(List<RecommendationQuery> queries) {
         IntPredicate[] eligible = new IntPredicate[queries.size()];
         for (int q = 0; q < eligible.length; q++) {
-            Predicate<String> seen = queries.get(q).seen();
-            eligible[q] = row -> index.isLive(row) && !seen.test(index.id(row));
+            SeenItems seen = queries.get(q).seen();
+            eligible[q] = row -> {
+                long fingerprint = index.fingerprint(row);
+                return fingerprint != ItemIndex.NO_FINGERPRINT && !seen.contains(fingerprint);
+            };
         }
         return eligible;
     }

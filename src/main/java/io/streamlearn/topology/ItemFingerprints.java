@@ -1,5 +1,7 @@
 package io.streamlearn.topology;
 
+import io.streamlearn.recommend.SeenItems;
+
 /**
  * A set of item IDs held as 64-bit fingerprints in one open-addressing table: ~16–32 bytes an item
  * instead of the ~100 a {@code HashSet<String>} entry costs, so five times as many users' seen
@@ -9,7 +11,7 @@ package io.streamlearn.topology;
  */
 final class ItemFingerprints {
 
-    /** Marks a free slot; a fingerprint that comes out as 0 is stored as 1. */
+    /** Marks a free slot: no fingerprint is 0. */
     private static final long FREE = 0L;
     private static final int INITIAL_CAPACITY = 8;
 
@@ -18,7 +20,7 @@ final class ItemFingerprints {
 
     /** Adds the item; returns whether it was absent. */
     boolean add(String itemId) {
-        long fingerprint = fingerprint(itemId);
+        long fingerprint = SeenItems.fingerprint(itemId);
         int slot = slotOf(fingerprint, slots);
         if (slots[slot] == fingerprint) {
             return false;
@@ -30,8 +32,8 @@ final class ItemFingerprints {
         return true;
     }
 
-    boolean contains(String itemId) {
-        long fingerprint = fingerprint(itemId);
+    /** @param fingerprint the item's {@link SeenItems#fingerprint} */
+    boolean contains(long fingerprint) {
         return slots[slotOf(fingerprint, slots)] == fingerprint;
     }
 
@@ -57,20 +59,5 @@ final class ItemFingerprints {
             }
         }
         slots = larger;
-    }
-
-    /** FNV-1a over the characters, then MurmurHash3's 64-bit finaliser to spread every bit. */
-    static long fingerprint(String itemId) {
-        long h = 0xCBF29CE484222325L;
-        for (int i = 0; i < itemId.length(); i++) {
-            h = (h ^ itemId.charAt(i)) * 0x100000001B3L;
-        }
-        h ^= itemId.length();
-        h ^= h >>> 33;
-        h *= 0xFF51AFD7ED558CCDL;
-        h ^= h >>> 33;
-        h *= 0xC4CEB9FE1A85EC53L;
-        h ^= h >>> 33;
-        return h == FREE ? 1L : h;
     }
 }

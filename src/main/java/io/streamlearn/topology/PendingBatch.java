@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.streamlearn.recommend.UserHistory;
+import io.streamlearn.recommend.SeenItems;
 
 /**
  * The mini-batch being filled: interactions in arrival order, of which the first {@link #answered}
@@ -16,8 +16,11 @@ final class PendingBatch {
 
     private final List<PendingAnswer> entries = new ArrayList<>();
     private final List<Long> arrivals = new ArrayList<>();
-    /** Position in this batch where a user first saw an item, for items first seen within it. */
-    private final Map<String, Integer> firstSeenAt = new HashMap<>();
+    /**
+     * Per user, the position in this batch where they first saw an item (by its
+     * {@link SeenItems#fingerprint}), for items first seen within it.
+     */
+    private final Map<String, Map<Long, Integer>> firstSeenAt = new HashMap<>();
     private int answered;
 
     PendingBatch(List<PendingAnswer> restored, int answered, long nowMillis) {
@@ -27,8 +30,8 @@ final class PendingBatch {
 
     void add(PendingAnswer entry, long nowMillis) {
         if (entry.firstSight()) {
-            firstSeenAt.putIfAbsent(UserHistory.seenKey(entry.interaction().userId(), entry.interaction().itemId()),
-                    entries.size());
+            firstSeenAt.computeIfAbsent(entry.interaction().userId(), user -> new HashMap<>())
+                    .putIfAbsent(SeenItems.fingerprint(entry.interaction().itemId()), entries.size());
         }
         entries.add(entry);
         arrivals.add(nowMillis);
@@ -64,12 +67,12 @@ final class PendingBatch {
     }
 
     /**
-     * Whether the item was first seen by the user within this batch at or after {@code position}: such
-     * an item is in the seen store already but must not be excluded from the answer at {@code position}.
+     * The fingerprints of the items the user first saw within this batch, each with the position where they did (empty
+     * for most users): such an item is in the seen store already but must not be excluded from an
+     * answer at or before that position.
      */
-    boolean firstSeenAtOrAfter(String seenKey, int position) {
-        Integer first = firstSeenAt.get(seenKey);
-        return first != null && first >= position;
+    Map<Long, Integer> firstSightsOf(String userId) {
+        return firstSeenAt.getOrDefault(userId, Map.of());
     }
 
     List<PendingAnswer> drain() {

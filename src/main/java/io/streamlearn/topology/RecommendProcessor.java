@@ -3,8 +3,8 @@ package io.streamlearn.topology;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -26,6 +26,7 @@ import io.streamlearn.recommend.ItemDelta;
 import io.streamlearn.recommend.ItemDeltaCodec;
 import io.streamlearn.recommend.RecommendationAnswer;
 import io.streamlearn.recommend.RecommendationQuery;
+import io.streamlearn.recommend.SeenItems;
 import io.streamlearn.recommend.SequenceRecommender;
 import io.streamlearn.recommend.TrainingExample;
 import io.streamlearn.recommend.UserHistory;
@@ -194,9 +195,14 @@ final class RecommendProcessor implements Processor<String, Interaction, String,
      */
     private RecommendationQuery query(PendingAnswer entry, int position) {
         String userId = entry.interaction().userId();
-        Predicate<String> seenByUser = users.seenBy(userId);
+        SeenItems seenByUser = users.seenBy(userId);
+        Map<Long, Integer> firstSights = batch.firstSightsOf(userId);
+        if (firstSights.isEmpty()) {
+            return new RecommendationQuery(entry.interaction().itemId(), entry.recentItems(), seenByUser);
+        }
         return new RecommendationQuery(entry.interaction().itemId(), entry.recentItems(),
-                item -> seenByUser.test(item) && !batch.firstSeenAtOrAfter(UserHistory.seenKey(userId, item), position));
+                fingerprint -> seenByUser.contains(fingerprint)
+                        && firstSights.getOrDefault(fingerprint, Integer.MIN_VALUE) < position);
     }
 
     /**

@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -14,6 +13,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
+import io.streamlearn.recommend.SeenItems;
 import io.streamlearn.recommend.UserHistory;
 
 /**
@@ -63,8 +63,8 @@ public final class UserItems {
         return held(userId).history;
     }
 
-    /** Whether the user has seen an item: a read-only view that the next {@link #record} of this user changes. */
-    Predicate<String> seenBy(String userId) {
+    /** What the user has seen: a read-only view that the next {@link #record} of this user changes. */
+    SeenItems seenBy(String userId) {
         return held(userId).seen::contains;
     }
 
@@ -84,7 +84,7 @@ public final class UserItems {
     }
 
     /** A user's history (oldest first) and what they have seen, as one prefix scan of the store found them. */
-    public record StoredUser(UserHistory history, Predicate<String> seen) {
+    public record StoredUser(UserHistory history, SeenItems seen) {
     }
 
     /** The user as the store holds them, for readers outside the task (the REST API's interactive queries). */

@@ -154,7 +154,7 @@ class ClusteredAnswersTest {
             for (int q = 0; q < count; q++) {
                 ArrayDeque<String> history = histories.getOrDefault(q % 100, new ArrayDeque<>());
                 Set<String> seen = Set.copyOf(history);
-                queries.add(new RecommendationQuery("i" + (q * 3 % items), List.copyOf(history), seen::contains));
+                queries.add(new RecommendationQuery("i" + (q * 3 % items), List.copyOf(history), SeenItems.of(seen)));
             }
             return queries;
         }

@@ -46,6 +46,7 @@ final class PrequentialReplay {
         Map<String, UserHistory> histories = new HashMap<>();
         PopularitySoFar popularity = new PopularitySoFar();
         Map<String, Set<String>> seenByUser = new HashMap<>();
+        Map<String, Set<Long>> seenFingerprintsByUser = new HashMap<>();
         int relevant = 0;
         int modelHits = 0;
         int popularityHits = 0;
@@ -56,10 +57,11 @@ final class PrequentialReplay {
             List<TrainingExample> pending = pendingByReplica.get(replica);
             UserHistory history = histories.getOrDefault(event.userId(), UserHistory.empty());
             Set<String> seen = seenByUser.computeIfAbsent(event.userId(), u -> new HashSet<>());
+            Set<Long> seenFingerprints = seenFingerprintsByUser.computeIfAbsent(event.userId(), u -> new HashSet<>());
             if (signal.isRelevant(event)) {
                 relevant++;
                 RecommendationAnswer answer = model.predict(
-                        new RecommendationQuery(event.itemId(), history.recent(config.historyLength()), seen::contains));
+                        new RecommendationQuery(event.itemId(), history.recent(config.historyLength()), seenFingerprints::contains));
                 if (answer.topK().stream().anyMatch(s -> s.itemId().equals(event.itemId()))) {
                     modelHits++;
                 }
@@ -71,6 +73,7 @@ final class PrequentialReplay {
                     signal.weight(event), event.timestamp()));
             histories.put(event.userId(), history.with(event.itemId(), config.historyLength()));
             seen.add(event.itemId());
+            seenFingerprints.add(SeenItems.fingerprint(event.itemId()));
             popularity.count(event.itemId());
             if (pending.size() >= batchSize) {
                 model.learn(pending);

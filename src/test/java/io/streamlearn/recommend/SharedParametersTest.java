@@ -17,7 +17,7 @@ class SharedParametersTest {
     private static final RecommenderConfig SMALL = RecommenderConfig.builder()
             .dimension(8).negatives(4).topK(5).itemCapacity(100).build();
     private static final RecommendationQuery QUERY =
-            new RecommendationQuery("i3", List.of("i1", "i2"), Set.of("i1")::contains);
+            new RecommendationQuery("i3", List.of("i1", "i2"), SeenItems.of(Set.of("i1")));
 
     @Test
     void replicasHoldTheSameParametersAfterExchangingIncrements() {
