@@ -12,9 +12,6 @@ import java.util.stream.Collectors;
 @FunctionalInterface
 public interface SeenItems {
 
-    /** A user who has seen nothing. */
-    SeenItems NONE = fingerprint -> false;
-
     /** @param fingerprint an item's {@link #fingerprint} */
     boolean contains(long fingerprint);
 
