@@ -1,8 +1,5 @@
 package io.streamlearn.recommend;
 
-import java.util.Set;
-import java.util.stream.Collectors;
-
 /**
  * What a query's user has seen, and so must not be recommended again, asked by item fingerprint.
  * The model asks about the few items that would enter a top-K, dozens per answer, and keeps each
@@ -14,12 +11,6 @@ public interface SeenItems {
 
     /** @param fingerprint an item's {@link #fingerprint} */
     boolean contains(long fingerprint);
-
-    /** The items of a set of IDs, as the set holds them now. */
-    static SeenItems of(Set<String> itemIds) {
-        Set<Long> fingerprints = itemIds.stream().map(SeenItems::fingerprint).collect(Collectors.toUnmodifiableSet());
-        return fingerprints::contains;
-    }
 
     /**
      * A 64-bit fingerprint of an item ID, never 0: FNV-1a over the characters, then MurmurHash3's

@@ -67,9 +67,9 @@ final class PendingBatch {
     }
 
     /**
-     * The fingerprints of the items the user first saw within this batch, each with the position where they did (empty
-     * for most users): such an item is in the seen store already but must not be excluded from an
-     * answer at or before that position.
+     * The fingerprints of the items the user first saw within this batch, each with the position
+     * where they did (empty for most users): such an item is in the seen store already but must not
+     * be excluded from an answer at or before that position.
      */
     Map<Long, Integer> firstSightsOf(String userId) {
         return firstSeenAt.getOrDefault(userId, Map.of());

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.streamlearn.event.JsonSerde;
+import io.streamlearn.fixtures.SeenSets;
 import io.streamlearn.learn.ModelHandle;
 import io.streamlearn.recommend.RecommendationQuery;
-import io.streamlearn.recommend.SeenItems;
 import io.streamlearn.recommend.RecommenderConfig;
 import io.streamlearn.recommend.SequenceRecommender;
 import io.streamlearn.recommend.TrainingExample;
@@ -53,7 +53,7 @@ class JournaledCheckpointTest {
         JournaledCheckpoint.Restored<SequenceRecommender, TrainingExample> restored =
                 journaled().restore(new SequenceRecommender(CONFIG));
 
-        RecommendationQuery query = new RecommendationQuery("i3", List.of("i1", "i5"), SeenItems.of(Set.of("i1")));
+        RecommendationQuery query = new RecommendationQuery("i3", List.of("i1", "i5"), SeenSets.of("i1"));
         assertThat(restored.model().version()).isEqualTo(7);
         assertThat(restored.model().predict(query)).isEqualTo(model.predict(query));
         assertThat(restored.pending()).isEqualTo(unfinished);
@@ -202,7 +202,7 @@ class JournaledCheckpointTest {
 
         SequenceRecommender restored = journaled().restore(new SequenceRecommender(CONFIG)).model();
 
-        RecommendationQuery query = new RecommendationQuery("i3", List.of("i1", "i5"), SeenItems.of(Set.of("i1")));
+        RecommendationQuery query = new RecommendationQuery("i3", List.of("i1", "i5"), SeenSets.of("i1"));
         assertThat(restored.version()).isEqualTo(7);
         assertThat(restored.predict(query)).isEqualTo(live.predict(query));
     }
@@ -210,7 +210,7 @@ class JournaledCheckpointTest {
     private void assertRestoresLike(ModelHandle<RecommendationQuery, ?, TrainingExample, SequenceRecommender> live,
             long version) {
         SequenceRecommender restored = journaled(8).restore(new SequenceRecommender(CONFIG)).model();
-        RecommendationQuery query = new RecommendationQuery("i3", List.of("i1", "i5"), SeenItems.of(Set.of("i1")));
+        RecommendationQuery query = new RecommendationQuery("i3", List.of("i1", "i5"), SeenSets.of("i1"));
         assertThat(restored.version()).isEqualTo(version);
         assertThat(restored.predict(query)).isEqualTo(live.predict(query));
     }

@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 import io.streamlearn.event.ScoredItem;
+import io.streamlearn.fixtures.SeenSets;
 
 /** Answers taken from candidate clusters, on a stream of users who each keep to one of 8 item categories. */
 class ClusteredAnswersTest {
@@ -154,7 +155,7 @@ class ClusteredAnswersTest {
             for (int q = 0; q < count; q++) {
                 ArrayDeque<String> history = histories.getOrDefault(q % 100, new ArrayDeque<>());
                 Set<String> seen = Set.copyOf(history);
-                queries.add(new RecommendationQuery("i" + (q * 3 % items), List.copyOf(history), SeenItems.of(seen)));
+                queries.add(new RecommendationQuery("i" + (q * 3 % items), List.copyOf(history), SeenSets.of(seen)));
             }
             return queries;
         }

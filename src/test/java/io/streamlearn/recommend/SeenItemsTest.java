@@ -10,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import io.streamlearn.event.ScoredItem;
+import io.streamlearn.fixtures.SeenSets;
 
 class SeenItemsTest {
 
@@ -47,7 +48,7 @@ class SeenItemsTest {
         allButOne.remove("i6");
 
         for (SequenceRecommender answering : List.of(model, restored)) {
-            List<String> unseen = answering.predict(new RecommendationQuery(null, List.of("i3"), SeenItems.of(allButOne)))
+            List<String> unseen = answering.predict(new RecommendationQuery(null, List.of("i3"), SeenSets.of(allButOne)))
                     .topK().stream().map(ScoredItem::itemId).toList();
             assertThat(unseen).containsExactly("i6");
         }

@@ -17,6 +17,7 @@ import io.streamlearn.checkpoint.MetaRows;
 import io.streamlearn.checkpoint.StateRow;
 import io.streamlearn.compute.WorkSharing;
 import io.streamlearn.event.ScoredItem;
+import io.streamlearn.fixtures.SeenSets;
 
 class SequenceRecommenderTest {
 
@@ -36,9 +37,9 @@ class SequenceRecommenderTest {
             model.learn(batch);
         }
 
-        assertThat(model.predict(new RecommendationQuery("b", List.of("a"), SeenItems.of(Set.of("a")))).topK().get(0).itemId())
+        assertThat(model.predict(new RecommendationQuery("b", List.of("a"), SeenSets.of("a"))).topK().get(0).itemId())
                 .isEqualTo("b");
-        assertThat(model.predict(new RecommendationQuery("d", List.of("c"), SeenItems.of(Set.of("c")))).topK().get(0).itemId())
+        assertThat(model.predict(new RecommendationQuery("d", List.of("c"), SeenSets.of("c"))).topK().get(0).itemId())
                 .isEqualTo("d");
     }
 
@@ -50,7 +51,7 @@ class SequenceRecommenderTest {
         SequenceRecommender restored = new SequenceRecommender(SMALL);
         restored.restore(checkpoint);
 
-        RecommendationQuery query = new RecommendationQuery("i3", List.of("i1", "i2"), SeenItems.of(Set.of("i1", "i2")));
+        RecommendationQuery query = new RecommendationQuery("i3", List.of("i1", "i2"), SeenSets.of("i1", "i2"));
         assertThat(restored.predict(query)).isEqualTo(original.predict(query));
         assertThat(restored.version()).isEqualTo(original.version());
         assertThat(restored.provenance()).isEqualTo(original.provenance());
@@ -66,7 +67,7 @@ class SequenceRecommenderTest {
         SequenceRecommender restored = new SequenceRecommender(SMALL);
         restored.restore(store.rows());
 
-        RecommendationQuery query = new RecommendationQuery("i7", List.of("i4"), SeenItems.of(Set.of()));
+        RecommendationQuery query = new RecommendationQuery("i7", List.of("i4"), SeenSets.of());
         assertThat(restored.predict(query)).isEqualTo(model.predict(query));
         assertThat(restored.version()).isEqualTo(5);
     }
@@ -95,7 +96,7 @@ class SequenceRecommenderTest {
         assertThat(changed).contains("item/old");
         assertThat(model.rows(List.of("item/old"))).containsExactly(new StateRow("item/old", null));
         assertThat(model.itemCount()).isEqualTo(3);
-        assertThat(model.predict(new RecommendationQuery(null, List.of(), SeenItems.of(Set.of()))).topK())
+        assertThat(model.predict(new RecommendationQuery(null, List.of(), SeenSets.of())).topK())
                 .extracting(s -> s.itemId()).containsExactlyInAnyOrder("mid", "new", "newest");
     }
 
@@ -111,7 +112,7 @@ class SequenceRecommenderTest {
         assertThat(atTheEdge).doesNotContain("item/stale");
         assertThat(pastIt).contains("item/stale").doesNotContain("item/kept", "item/fresh");
         assertThat(model.rows(List.of("item/stale"))).containsExactly(new StateRow("item/stale", null));
-        assertThat(model.predict(new RecommendationQuery(null, List.of(), SeenItems.of(Set.of()))).topK())
+        assertThat(model.predict(new RecommendationQuery(null, List.of(), SeenSets.of())).topK())
                 .extracting(s -> s.itemId()).containsExactlyInAnyOrder("kept", "fresh");
     }
 
@@ -138,7 +139,7 @@ class SequenceRecommenderTest {
             }
             List<RecommendationQuery> queries = new ArrayList<>();
             for (int i = 0; i < 9; i++) {
-                queries.add(new RecommendationQuery("i" + i, List.of("i" + (i + 1)), SeenItems.of(Set.of("i" + (i + 2)))));
+                queries.add(new RecommendationQuery("i" + i, List.of("i" + (i + 1)), SeenSets.of("i" + (i + 2))));
             }
 
             assertThat(helped.predictAll(queries)).isEqualTo(alone.predictAll(queries));
@@ -154,7 +155,7 @@ class SequenceRecommenderTest {
         fresh.restore(reused.snapshot());
         List<RecommendationQuery> many = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
-            many.add(new RecommendationQuery("i" + i, List.of("i" + (i + 1) % 10), SeenItems.of(Set.of("i" + (i + 2) % 10))));
+            many.add(new RecommendationQuery("i" + i, List.of("i" + (i + 1) % 10), SeenSets.of("i" + (i + 2) % 10)));
         }
         List<RecommendationQuery> few = many.subList(6, 9);
 
@@ -171,7 +172,7 @@ class SequenceRecommenderTest {
         inParts.restore(whole.snapshot());
         List<RecommendationQuery> queries = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            queries.add(new RecommendationQuery("i" + i, List.of("i" + (i + 3) % 10), SeenItems.of(Set.of("i" + (i + 5) % 10))));
+            queries.add(new RecommendationQuery("i" + i, List.of("i" + (i + 3) % 10), SeenSets.of("i" + (i + 5) % 10)));
         }
 
         List<RecommendationAnswer> expected = whole.predictAll(queries);

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import io.streamlearn.event.ScoredItem;
+import io.streamlearn.fixtures.SeenSets;
 import io.streamlearn.fixtures.TrainingBatches;
 
 class SharedParametersTest {
@@ -17,7 +18,7 @@ class SharedParametersTest {
     private static final RecommenderConfig SMALL = RecommenderConfig.builder()
             .dimension(8).negatives(4).topK(5).itemCapacity(100).build();
     private static final RecommendationQuery QUERY =
-            new RecommendationQuery("i3", List.of("i1", "i2"), SeenItems.of(Set.of("i1")));
+            new RecommendationQuery("i3", List.of("i1", "i2"), SeenSets.of("i1"));
 
     @Test
     void replicasHoldTheSameParametersAfterExchangingIncrements() {

@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 import io.streamlearn.checkpoint.CheckpointStore;
 import io.streamlearn.checkpoint.JournaledCheckpoint;
 import io.streamlearn.checkpoint.StateRow;
+import io.streamlearn.fixtures.SeenSets;
 import io.streamlearn.fixtures.TrainingBatches;
 import io.streamlearn.learn.ModelHandle;
 import io.streamlearn.recommend.ItemDelta;
 import io.streamlearn.recommend.ItemDeltaCodec;
 import io.streamlearn.recommend.RecommendationAnswer;
 import io.streamlearn.recommend.RecommendationQuery;
-import io.streamlearn.recommend.SeenItems;
 import io.streamlearn.recommend.RecommenderConfig;
 import io.streamlearn.recommend.SequenceRecommender;
 import io.streamlearn.recommend.TrainingExample;
@@ -38,7 +38,7 @@ class ParameterSyncTest {
     private static final RecommenderConfig CONFIG = RecommenderConfig.builder().dimension(8).negatives(4).topK(5).build();
     private static final SyncSettings SETTINGS = new SyncSettings(true, Duration.ofSeconds(1), 10, Duration.ofSeconds(20));
     private static final RecommendationQuery QUERY =
-            new RecommendationQuery("i3", List.of("i1", "i12"), SeenItems.of(Set.of("i1")));
+            new RecommendationQuery("i3", List.of("i1", "i12"), SeenSets.of("i1"));
 
     private KeyValueStore<String, byte[]> modelStore;
     private KeyValueStore<Long, TrainingExample> journal;
